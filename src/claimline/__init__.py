@@ -1,0 +1,26 @@
+"""claimline: who claimed what, and what happened when, in news articles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["Article", "Failure", "__version__", "extract", "extract_many"]
+
+if TYPE_CHECKING:
+    from claimline.models import Article, Failure
+    from claimline.pipeline import extract, extract_many
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `import claimline` (and so `claimline --help`) must not import spaCy.
+    if name in ("extract", "extract_many"):
+        from claimline import pipeline
+
+        return getattr(pipeline, name)
+    if name in ("Article", "Failure"):
+        from claimline import models
+
+        return getattr(models, name)
+    raise AttributeError(name)
