@@ -1,0 +1,1 @@
+"""Evaluation harnesses: score claimline against gold annotations (`claimline eval`)."""
