@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 ActorKind = Literal["person", "organization", "place", "group", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -90,7 +90,9 @@ class TimeExpression(Span):
     earliest: date | None = None
     latest: date | None = None
     sentence: str | None = None
-    anchor: str | None = Field(default=None, description="Time id a relative expression was resolved against.")
+    anchor: str | None = Field(
+        default=None, description="Time id a relative expression was resolved against."
+    )
 
 
 class Trigger(Span):

@@ -11,6 +11,16 @@ from spacy.tokens import Doc
 from claimline.models import Sentence
 
 PARAGRAPH_BREAK_FACTORY = "claimline_paragraphs"
+_TEXT_KEY = "claimline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def is_paragraph_break(whitespace: str) -> bool:
@@ -26,9 +36,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
-        elif "\n" in previous.whitespace_:
+        if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_:
             token.is_sent_start = True
         elif token.is_space and "\n" in token.text:
             # keep layout whitespace attached to the sentence before it
@@ -60,7 +68,7 @@ class SentenceIndex:
 
 def extract_sentences(doc: Doc, body_start: int = 0) -> SentenceIndex:
     """Body sentences of `doc`: whitespace trimmed, the headline (before `body_start`) left out."""
-    text = doc.text
+    text = doc_text(doc)
     sentences: list[Sentence] = []
     paragraph = 0
     previous_end = body_start

