@@ -53,6 +53,7 @@ TITLES = frozenset(
     """.split()
 )
 
+COMPANY_SUFFIX = re.compile(r",?\s+(inc|corp|corporation|co|ltd|llc|plc|ag|sa|gmbh|nv|bv|lp|llp)$")
 CONNECTIVES = frozenset({"of", "the", "and", "for", "&", "de", "del", "la", "le", "al", "el"})
 
 # Well-known equivalent names that neither surname nor initials reveal.
@@ -102,7 +103,7 @@ class _Cluster:
 
     @property
     def longest(self) -> _MentionCandidate:
-        return self.mentions[0]
+        return max(self.mentions, key=lambda m: (len(m.words), -m.span.start_char))
 
 
 class ActorIndex:
@@ -176,6 +177,8 @@ def _candidates(doc: Doc, body_start: int) -> list[_MentionCandidate]:
             continue
         words = _name_words(span)
         key = normalise_name(" ".join(words))
+        # "Silicon Forge Inc." and "Silicon Forge" are one company
+        key = re.sub(COMPANY_SUFFIX, "", key) or key
         if not key:
             continue
         found.append(_MentionCandidate(span=span, label=ent.label_, key=ALIASES.get(key, key), words=words))
@@ -311,6 +314,7 @@ def extract_actors(doc: Doc, sentences: SentenceIndex) -> ActorIndex:
     body_start = sentences.sentences[0].start if len(sentences) else len(doc_text(doc))
     candidates = _candidates(doc, body_start)
     clusters = _cluster(candidates)
+    names = {id(cluster): " ".join(cluster.longest.words) for cluster in clusters}
     for cluster in clusters:
         for mention in cluster.mentions:
             for description in _descriptions(mention.span):
@@ -321,7 +325,7 @@ def extract_actors(doc: Doc, sentences: SentenceIndex) -> ActorIndex:
 
     actors: list[Actor] = []
     for number, cluster in enumerate(clusters):
-        name = " ".join(cluster.longest.words)
+        name = names[id(cluster)]
         aliases = _unique(
             " ".join(m.words)
             for m in cluster.mentions

@@ -41,7 +41,7 @@ EVENT_NOUNS = frozenset(
 EARLIER_WORDS = frozenset({"earlier", "prior", "previous", "previously", "before", "beforehand", "already"})
 LATER_WORDS = frozenset({"later", "then", "afterwards", "afterward", "subsequently", "next", "following"})
 SUMMARY_SKIP_DEPS = frozenset(
-    {"advcl", "ccomp", "relcl", "mark", "parataxis", "punct", "discourse", "intj", "meta"}
+    {"advcl", "ccomp", "relcl", "mark", "parataxis", "punct", "discourse", "intj", "meta", "appos"}
 )
 MAX_SUMMARY_WORDS = 18
 
@@ -161,13 +161,15 @@ def _summary(trigger: Token, heads: set[int], time_tokens: set[int]) -> str:
         for subject in subjects:
             tokens.extend(subject.subtree)
     tokens = sorted({t.i: t for t in tokens if not t.is_space}.values(), key=lambda t: t.i)
-    words = [t.text for t in tokens]
-    if len(words) > MAX_SUMMARY_WORDS:
-        words = [*words[:MAX_SUMMARY_WORDS], "…"]
-    text = " ".join(words)
-    for before, after in ((" ,", ","), (" .", "."), (" ’s", "’s"), (" 's", "'s"), ("( ", "("), (" )", ")")):
-        text = text.replace(before, after)
-    return text
+    truncated = len(tokens) > MAX_SUMMARY_WORDS
+    tokens = tokens[:MAX_SUMMARY_WORDS]
+    parts: list[str] = []
+    for number, token in enumerate(tokens):
+        parts.append(token.text)
+        following = tokens[number + 1] if number + 1 < len(tokens) else None
+        if following is not None and (following.i != token.i + 1 or token.whitespace_):
+            parts.append(" ")  # the text's own spacing; one space where words were left out
+    return " ".join("".join(parts).split()) + (" …" if truncated else "")
 
 
 def _order_words(trigger: Token) -> str | None:
@@ -193,7 +195,9 @@ def extract_events(
     sentences: SentenceIndex,
 ) -> list[Event]:
     """Events of the body, ordered by time, then narrative order (see `order_timeline`)."""
-    cue_starts = {claim.cue.start for claim in claims if claim.cue is not None}
+    cue_chars = {
+        char for claim in claims if claim.cue is not None for char in range(claim.cue.start, claim.cue.end)
+    }
     body_start = sentences.sentences[0].start if len(sentences) else len(doc_text(doc))
     candidates: list[_Candidate] = []
     for token in doc:
@@ -219,7 +223,7 @@ def extract_events(
             if trigger.dep_ == "conj" or marks & {"when", "as", "while", "once"}:
                 candidate.time = head.time  # "shattered on 18 March when Israel resumed ..."
         is_noun = trigger.pos_ == "NOUN"
-        if trigger.idx in cue_starts and candidate.time is None:
+        if trigger.idx in cue_chars and candidate.time is None:
             continue  # a reporting verb belongs to its claim, not to the timeline
         order = _order_words(trigger)
         if is_noun and candidate.time is None and order is None:

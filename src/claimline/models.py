@@ -60,6 +60,9 @@ class Source(_Strict):
     encoding: str = Field(default="utf-8", description="Encoding the input was decoded from.")
     title: str | None = None
     title_span: Span | None = None
+    dateline: Span | None = Field(
+        default=None, description='A dateline opening the body, e.g. "GAZA, April 10 (Reuters) -".'
+    )
     published: date | None = None
     published_origin: PublishedOrigin | None = None
 

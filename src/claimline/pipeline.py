@@ -137,30 +137,32 @@ def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """`nlp.pipe` over texts; a text longer than CHUNK_CHARS is parsed in pieces and rejoined."""
+    """`nlp.pipe` over texts, streaming; a text longer than CHUNK_CHARS is parsed in pieces and rejoined.
+
+    A sentence is started after a dateline ("GAZA, April 10 (Reuters) -"), so it never opens the
+    first sentence.
+    """
     from spacy.tokens import Doc
 
-    def pieces() -> Iterator[tuple[int, int, str]]:
-        for number, text in enumerate(texts):
+    from claimline.sentences import SENTENCE_STARTS_KEY
+
+    def chunk_docs() -> Iterator[tuple[Doc, int]]:
+        for text in texts:
             chunks = split_for_parsing(text, CHUNK_CHARS)
-            for chunk in chunks:
-                yield number, len(chunks), chunk
+            for number, chunk in enumerate(chunks):
+                doc = nlp.make_doc(chunk)
+                if number == 0:
+                    dateline_end = find_layout(chunk).dateline_end
+                    if dateline_end is not None:
+                        doc.user_data[SENTENCE_STARTS_KEY] = [dateline_end]
+                yield doc, len(chunks)
 
     pending: list[Doc] = []
-    for (_number, count, _chunk), doc in zip_pipe(nlp, pieces(), batch_size):
+    for doc, count in nlp.pipe(chunk_docs(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if len(pending) == count:
             yield pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
-
-
-def zip_pipe(
-    nlp: Language, items: Iterable[tuple[int, int, str]], batch_size: int
-) -> Iterator[tuple[tuple[int, int, str], Doc]]:
-    """Pair each (number, count, chunk) with its parsed Doc, streaming."""
-    stream = ((chunk, (number, count, chunk)) for number, count, chunk in items)
-    for doc, context in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield context, doc
 
 
 def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
@@ -175,7 +177,7 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
     if doc_text(doc) != text:  # pragma: no cover - a broken invariant, never user error
         raise ExtractionError(f"{prepared.name}: parsed text differs from the input")
     layout = prepared.layout
-    sentences = extract_sentences(doc, layout.body_start)
+    sentences = extract_sentences(doc, layout.sentences_start)
     actors = extract_actors(doc, sentences)
     times = extract_times(doc, prepared.published, sentences)
     claims = extract_claims(doc, actors, times, sentences)
@@ -185,6 +187,10 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
         title_span = Span(
             start=layout.title_start, end=layout.title_end, text=text[layout.title_start : layout.title_end]
         )
+    dateline = None
+    if layout.dateline_end is not None:
+        end = len(text[: layout.dateline_end].rstrip())
+        dateline = Span(start=layout.body_start, end=end, text=text[layout.body_start : end])
     return Article(
         source=Source(
             name=prepared.name,
@@ -193,6 +199,7 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
             encoding=prepared.encoding,
             title=title_span.text if title_span else None,
             title_span=title_span,
+            dateline=dateline,
             published=prepared.published,
             published_origin=prepared.published_origin,
         ),

@@ -84,32 +84,48 @@ def read_path(path: Path) -> DecodedText:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the headline is (if any) and where the body starts."""
+    """Where the headline and dateline are (if any) and where the body and its sentences start."""
 
     title_start: int | None
     title_end: int | None
     body_start: int
+    dateline_end: int | None = None
+
+    @property
+    def sentences_start(self) -> int:
+        """Body sentences start after the dateline, which is metadata, not prose."""
+        return self.dateline_end if self.dateline_end is not None else self.body_start
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# "GAZA, April 10 (Reuters) -", "SAN JOSE, Calif., Oct. 7, 2024 -", "WASHINGTON (AP) —": a place in
+# capitals, optional comma-separated state and date, optional agency in brackets, then a dash.
+_DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,\s*[A-Za-z0-9.'’]+(?:\s+[A-Za-z0-9.'’]+){0,3}){0,3}"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s+(?:-|–|—|--)\s+"
+)
 
 
 def find_layout(text: str) -> Layout:
     """A first line without final punctuation, followed by a blank line, is the headline.
 
-    A headline repeated as the first body paragraph (as scraped pages often do) is skipped too.
+    A headline repeated as the first body paragraph (as scraped pages often do) is skipped too,
+    and a dateline opening the body is set apart from the first sentence.
     """
     leading = len(text) - len(text.lstrip())
+    body_start = leading
+    title_start = title_end = None
     match = _BLANK_LINE.search(text, leading)
-    if match is None:
-        return Layout(None, None, leading)
-    first = text[leading : match.start()].rstrip()
-    if not first or "\n" in first or first.endswith(_FINAL_PUNCTUATION) or len(first) > 300:
-        return Layout(None, None, leading)
-    title_start, title_end = leading, leading + len(first)
-    body_start = match.end()
-    repeat = _BLANK_LINE.search(text, body_start)
-    paragraph_end = repeat.start() if repeat else len(text)
-    if " ".join(text[body_start:paragraph_end].split()) == " ".join(first.split()):
-        body_start = repeat.end() if repeat else len(text)
-    return Layout(title_start, title_end, body_start)
+    first = text[leading : match.start()].rstrip() if match else ""
+    if match and first and "\n" not in first and not first.endswith(_FINAL_PUNCTUATION) and len(first) <= 300:
+        title_start, title_end = leading, leading + len(first)
+        body_start = match.end()
+        repeat = _BLANK_LINE.search(text, body_start)
+        paragraph_end = repeat.start() if repeat else len(text)
+        if " ".join(text[body_start:paragraph_end].split()) == " ".join(first.split()):
+            body_start = repeat.end() if repeat else len(text)
+    dateline = _DATELINE_PREFIX.match(text, body_start)
+    dateline_end = dateline.end() if dateline and dateline.end() < len(text) else None
+    return Layout(title_start, title_end, body_start, dateline_end)

@@ -28,13 +28,21 @@ def is_paragraph_break(whitespace: str) -> bool:
     return whitespace.count("\n") >= 2
 
 
+SENTENCE_STARTS_KEY = "claimline.sentence_starts"
+
+
 @Language.component(PARAGRAPH_BREAK_FACTORY)
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and paragraphs never merge.
+    """Start a sentence after every line break, so headlines and paragraphs never merge, and at
+    the character offsets listed in `doc.user_data["claimline.sentence_starts"]` (after a dateline).
 
     Runs before the parser, which respects sentence starts already set.
     """
+    starts = set(doc.user_data.get(SENTENCE_STARTS_KEY, ()))
     for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+            continue
         previous = doc[token.i - 1]
         if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_:
             token.is_sent_start = True

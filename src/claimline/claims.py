@@ -1,0 +1,1086 @@
+"""Claims stage: attributed claims, "who claimed what", from the dependency parse.
+
+Conventions (one each, applied everywhere):
+
+* **content** of indirect speech is the complement clause including its complementiser ("that
+  Hamas will not ...") without final sentence punctuation; of a direct quote, the quoted text
+  *with* its quotation marks (and whatever punctuation sits inside them); a quote running over
+  several sentences or paragraphs is one span. An object complement ("criticized the law as a
+  'crazy system'") runs from the object to the end of its argument phrases, without adjuncts
+  after a comma.
+* **cue** is the predicate: the verb with its auxiliaries, negation and adverbs between them, a
+  particle or a selected preposition ("has called for", "also said", "according to"), or a noun
+  cue with the verb that governs it ("citing concerns", "statement").
+* **speaker** is the local mention: the subject noun phrase without appositives and relative
+  clauses; when the subject is a common noun with a named appositive ("a member of the politburo,
+  Bassem Na'im, has stated") the name. The actor it refers to comes from
+  :func:`claimline.coref.resolve_speaker`.
+
+What is emitted: speech and report verbs with a clausal complement or quote (said, told, warned,
+...); belief and intention verbs with a clausal complement ("X believes that ...", "X hopes to
+..."), evaluation verbs with an object ("criticized X", "called for X") and evidence verbs ("a poll
+shows ..."), because the attribution gold this is scored against counts beliefs, intentions and
+evaluations as attributions and users asking "who claimed what" want stances too; "according to
+X" (nested under an inner speech verb as ``via``); noun cues with a "that" clause ("his claim
+that", "citing concerns that", "the statement said" comes from the verb); direct quotes whose
+speaker is in the neighbouring sentence. Verbs inside a quote that is itself a claim's content are
+not claims of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from claimline.actors import ActorIndex
+from claimline.coref import resolve_speaker
+from claimline.models import Claim, ClaimKind, Content, Cue, Speaker, TimeExpression
+from claimline.sentences import SentenceIndex
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs of saying and reporting: a clausal complement, a quote, or (the flagged ones) an object.
+SPEECH_VERBS = _words(
+    """
+    say tell add note state claim argue insist maintain reveal deny emphasize emphasise stress warn
+    accuse acknowledge admit announce confirm report explain write tweet declare assert contend
+    suggest predict promise pledge vow threaten urge ask demand propose recommend reply respond
+    answer remark comment observe mention recall allege complain concede disclose testify inform
+    assure reiterate repeat caution boast brag joke quip agree disagree dispute question challenge
+    charge estimate conclude speculate forecast post chant sing shout yell scream whisper lament
+    decry denounce signal hint imply counter retort rebut interject continue describe call
+    acknowledge proclaim pronounce affirm reaffirm attest certify swear guarantee advise counsel
+    remind notify tell convince persuade indicate specify stipulate underscore highlight stress
+    contend posit theorize reason surmise muse wonder marvel exclaim lie brief email text message
+    telephone phone preach lecture testify rule order instruct direct ask beg plead implore request
+    insist grumble fret gripe moan protest object concur echo mention outline tout acknowledge
+    predict project calculate reckon quote cite blog write publish print editorialize editorialise
+    clarify elaborate summarize summarise characterize characterise label brand dub term
+    """
+)
+# Verbs of belief, knowledge, perception of a fact and intention: a clausal complement only.
+BELIEF_VERBS = _words(
+    """
+    believe think know hope expect fear worry doubt feel assume suspect consider guess imagine
+    understand realize realise recognize recognise learn discover hear see find wish bet trust
+    figure presume suppose anticipate foresee envision envisage prefer want plan intend seek aim
+    refuse decline offer try hesitate decide resolve agree vow pledge promise threaten demand
+    need prepare mean remember forget regret acknowledge admit accept insist
+    """
+)
+# Verbs that attribute a stance towards an object: "criticized the law", "backs the plan".
+STANCE_VERBS = _words(
+    """
+    criticize criticise condemn praise blast slam attack defend dismiss reject support endorse
+    oppose favor favour back applaud welcome hail blame credit cite accuse urge describe mention
+    note propose recommend demand rebuke chastise lambaste lambast mock ridicule deride question
+    dispute challenge deny admit acknowledge confirm announce reveal disclose decry denounce fault
+    target promote advocate highlight emphasize emphasise stress predict estimate tout champion
+    applaud laud commend congratulate thank scold scorn assail berate excoriate castigate
+    lampoon pan knock bash hammer needle taunt insult disparage belittle demean call label brand
+    dub characterize characterise compare liken equate admire respect trust distrust doubt fear
+    want seek request ask refuse reject veto approve ratify sign back embrace tout unveil outline
+    release publish tweet post recount acknowledge rule order suggest propose float pitch
+    """
+)
+# Evidence verbs with a non-human subject: "a poll shows", "the report found".
+EVIDENCE_VERBS = _words(
+    """
+    show find indicate suggest reveal demonstrate confirm prove document estimate project predict
+    conclude determine establish mean imply
+    """
+)
+ALL_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS | EVIDENCE_VERBS
+
+# A preposition a verb selects for its content: "called for X", "warned against X".
+VERB_PREPS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "warn": frozenset({"against", "of", "about"}),
+    "argue": frozenset({"for", "against"}),
+    "speak": frozenset({"of", "about", "out"}),
+    "talk": frozenset({"about"}),
+    "point": frozenset({"to"}),
+    "complain": frozenset({"about", "of"}),
+    "insist": frozenset({"on", "upon"}),
+    "push": frozenset({"for"}),
+    "press": frozenset({"for"}),
+    "lobby": frozenset({"for"}),
+    "campaign": frozenset({"for", "against"}),
+    "advocate": frozenset({"for"}),
+    "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about"}),
+    "worry": frozenset({"about"}),
+    "ask": frozenset({"for", "about"}),
+    "plead": frozenset({"for"}),
+    "rail": frozenset({"against"}),
+    "vote": frozenset({"for", "against"}),
+    "object": frozenset({"to"}),
+    "respond": frozenset({"to"}),
+    "comment": frozenset({"on"}),
+    "hint": frozenset({"at"}),
+    "testify": frozenset({"about", "to"}),
+    "accuse": frozenset({"of"}),
+    "blame": frozenset({"for"}),
+    "criticize": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "agree": frozenset({"with", "on"}),
+    "disagree": frozenset({"with"}),
+}
+_PREP_VERBS = frozenset(VERB_PREPS)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "know": ("knew", "known"),
+    "find": ("found",),
+    "see": ("saw", "seen"),
+    "hear": ("heard",),
+    "feel": ("felt",),
+    "mean": ("meant",),
+    "seek": ("sought",),
+    "swear": ("swore", "sworn"),
+    "forecast": ("forecast",),
+    "bet": ("bet",),
+    "lie": ("lay", "lying"),
+    "forget": ("forgot", "forgotten"),
+    "understand": ("understood",),
+    "foresee": ("foresaw", "foreseen"),
+    "speak": ("spoke", "spoken"),
+    "sing": ("sang", "sung"),
+    "teach": ("taught",),
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Regular English verb forms of `lemma` (over-generation is harmless: they only widen a lookup)."""
+    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        forms |= {lemma + "s", lemma + "d", stem + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        suffix_s = "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"
+        forms |= {lemma + suffix_s, lemma + "ed", lemma + "ing"}
+        if (
+            len(lemma) > 2
+            and lemma[-1] not in "aeiouwxy"
+            and lemma[-2] in "aeiou"
+            and lemma[-3] not in "aeiou"
+        ):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+# surface form -> lemma for every cue verb: the statistical lemmatizer misses some ("hoping" -> "hop")
+VERB_FORMS: dict[str, str] = {
+    form: lemma for lemma in sorted(ALL_VERBS | _PREP_VERBS) for form in _inflections(lemma)
+}
+
+# Noun cues introducing a "that" clause: "his claim that", "concerns that", "a warning that".
+NOUN_CUES = _words(
+    """
+    claim statement warning concern concerns report reports belief assertion argument allegation
+    accusation announcement promise pledge threat insistence suggestion view fear fears hope hopes
+    notion evidence finding findings conclusion admission denial charge comment comments remark
+    remarks assessment estimate prediction forecast assurance assurances message word news rumor
+    rumour speculation suspicion suspicions confidence doubt doubts complaint insistence position
+    contention opinion idea theory conviction expectation expectations acknowledgment
+    acknowledgement declaration testimony indication indications sign signs proof recognition
+    realization understanding impression sense argument demand demands call request
+    """
+)
+# Verbs that only carry a noun cue: "citing concerns that", "issued a warning that".
+NOUN_CUE_CARRIERS = _words("cite voice express raise issue make repeat reiterate reject dismiss deny echo")
+
+# Subjects that are documents or data: evidence verbs only count with them.
+ATTRIBUTION_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_ARG_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "parataxis", "oprd"})
+_OBJECT_ARGS = frozenset({"dobj", "oprd", "dative", "attr", "ccomp", "xcomp", "acomp"})
+_ARG_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "on", "to", "into", "with"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+
+OPEN_QUOTES = "“„‟«"
+CLOSE_QUOTES = "”»"
+STRAIGHT = '"'
+ALL_QUOTES = OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT
+_TRAILING = " \t\n,.;:—–-"
+
+MIN_QUOTE_WORDS = 4
+
+
+# ---------------------------------------------------------------------------------------------
+# Matchers, compiled once per vocabulary
+
+
+@dataclass
+class _Matchers:
+    cue_verbs: Matcher
+    according: Matcher
+    noun_cues: Matcher
+
+
+_MATCHERS: dict[int, tuple[Vocab, _Matchers]] = {}
+
+
+def _build(vocab: Vocab) -> _Matchers:
+    cue_verbs = Matcher(vocab)
+    cue_verbs.add(
+        "CUE_VERB",
+        [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]],
+    )
+    according = Matcher(vocab)
+    according.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    noun_cues = Matcher(vocab)
+    noun_cues.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
+    return _Matchers(cue_verbs=cue_verbs, according=according, noun_cues=noun_cues)
+
+
+def matchers(vocab: Vocab) -> _Matchers:
+    """The compiled matchers for `vocab` (built on first use, then reused)."""
+    cached = _MATCHERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    built = _build(vocab)
+    _MATCHERS[id(vocab)] = (vocab, built)
+    return built
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch of text, marks included; `closed` is False for an unbalanced quote."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotes delimited by double marks, straight or curly, in any mix; never fails.
+
+    A paragraph that opens a quote without closing it continues into the next paragraph when that
+    one opens with a quotation mark (the newspaper convention); otherwise the quote ends with the
+    paragraph. A closing mark without an opening one is ignored.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    pending: int | None = None  # start of a quote carried over a paragraph break
+    pending_end = 0
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = line_start + (len(line) - len(line.lstrip()))
+        if pending is not None:
+            if stripped[0] in OPEN_QUOTES + STRAIGHT:
+                open_at = pending
+                skip_first = True
+            else:
+                quotes.append(Quote(pending, pending_end, closed=False))
+                open_at = None
+                skip_first = False
+            pending = None
+        else:
+            skip_first = False
+        for offset, ch in enumerate(line):
+            char = line_start + offset
+            if ch not in ALL_QUOTES:
+                continue
+            if skip_first and char == first:
+                continue
+            if ch in OPEN_QUOTES:
+                if open_at is None:
+                    open_at = char
+            elif ch in CLOSE_QUOTES:
+                if open_at is not None:
+                    quotes.append(Quote(open_at, char + 1, closed=True))
+                    open_at = None
+            elif open_at is None:
+                open_at = char
+            else:
+                quotes.append(Quote(open_at, char + 1, closed=True))
+                open_at = None
+        if open_at is not None:
+            pending = open_at
+            pending_end = line_start + len(line.rstrip())
+            open_at = None
+    if pending is not None:
+        quotes.append(Quote(pending, pending_end, closed=False))
+    return quotes
+
+
+class _QuoteIndex:
+    def __init__(self, text: str, quotes: list[Quote]) -> None:
+        self.text = text  # `Doc.text` is rebuilt on every access: read it once
+        self.quotes = quotes
+
+    def containing(self, start: int, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start <= start and end <= quote.end:
+                return quote
+            if quote.start > start:
+                break
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        return [q for q in self.quotes if q.start < end and q.end > start]
+
+    def inside(self, char: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start < char < quote.end - 1 or (
+                quote.start < char and not quote.closed and char < quote.end
+            ):
+                return quote
+            if quote.start > char:
+                break
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates
+
+
+class _Sents:
+    """Sentence bounds of the parsed doc by token (``Token.sent`` rescans the doc on every call)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.bounds: list[tuple[int, int, int]] = []
+        for sent in doc.sents:
+            self.starts.append(sent.start)
+            self.bounds.append((sent.start_char, sent.end_char, sent.end))
+
+    def of(self, token: Token) -> tuple[int, int, int]:
+        """(start char, end char, end token) of the sentence of `token`."""
+        return self.bounds[bisect_right(self.starts, token.i) - 1]
+
+
+@dataclass
+class _Candidate:
+    cue: tuple[int, int] | None
+    cue_lemma: str
+    content: tuple[int, int]
+    speaker: tuple[int, int] | None
+    kind: ClaimKind
+    anchor: Token | None  # the cue token, for clause-level lookups (time)
+    via: list[tuple[int, int]] = field(default_factory=list)
+    priority: int = 0
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
+    items = list(tokens)
+    return items[0].idx, items[-1].idx + len(items[-1].text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip whitespace and unquoted trailing punctuation; keep a closing quote and what it holds."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _cue_span(verb: Token, prep: Token | None = None) -> tuple[int, int]:
+    """The verb with its contiguous auxiliaries, negation and adverbs, plus particle/preposition."""
+    first = verb
+    for child in reversed(list(verb.lefts)):
+        if (
+            child.i == first.i - 1
+            and child.dep_ in ("aux", "auxpass", "neg", "advmod")
+            and child.lower_
+            not in (
+                "when",
+                "how",
+                "why",
+                "where",
+            )
+        ):
+            first = child
+        else:
+            break
+    last = verb
+    for child in verb.rights:
+        if child.i == last.i + 1 and child.dep_ == "prt":
+            last = child
+    if prep is not None and prep.i == last.i + 1:
+        last = prep
+    return first.idx, last.idx + len(last.text)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of `verb`, climbing through participles, infinitives and coordination."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in _CLIMB and token.head is not token:
+            head = token.head
+            # "China said it was opposed and warned ...": a reporting verb coordinated into the
+            # reported clause shares the reporter's subject
+            if token.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS:
+                head = head.head
+            token = head
+            continue
+        break
+    return _name_before(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name or pronoun right before the cue when the parse found no subject ("... Post Trump said")."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].pos_ != "PROPN":
+        i -= 1
+    if i >= 0 and ((doc[i].pos_ == "PRON" and doc[i].lower_ in _PERSONAL) or doc[i].ent_type_ in _SPEAKER_ENTS):
+        return doc[i]
+    return None
+
+
+_PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _speaker_span(subject: Token) -> tuple[int, int] | None:
+    """The subject noun phrase without appositives, relative clauses and punctuation; a relative
+    pronoun ("who said") is the local mention itself."""
+    if subject.lower_ in ("who", "that", "which"):
+        return subject.idx, subject.idx + len(subject.text)
+    if subject.lower_ == "what":
+        return None
+    if subject.dep_ not in _SUBJECTS and subject.dep_ != "pobj":
+        # a bare name found by position: take its whole entity
+        if subject.ent_type_:
+            first = subject
+            while first.i > 0 and first.doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
+                first = first.doc[first.i - 1]
+            if first.ent_iob_ == "I" and first.i > 0:
+                first = first.doc[first.i - 1]
+            return first.idx, subject.idx + len(subject.text)
+    if subject.pos_ in ("NOUN",) and not subject.ent_type_:
+        for child in subject.children:
+            if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                subject = child
+                break
+    excluded: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "advmod") and child.i > subject.i:
+            excluded.update(t.i for t in child.subtree)
+    tokens = [t for t in subject.subtree if t.i not in excluded and not t.is_space]
+    # keep the contiguous run around the head
+    keep = [t for t in tokens if t.i <= subject.i]
+    for t in tokens:
+        if t.i > subject.i and t.i == keep[-1].i + 1:
+            keep.append(t)
+    start_tokens = [t for t in keep]
+    while start_tokens and start_tokens[-1].is_punct:
+        start_tokens.pop()
+    while start_tokens and start_tokens[0].is_punct:
+        start_tokens.pop(0)
+    if not start_tokens:
+        return None
+    return _span_chars(start_tokens)
+
+
+def _clause_span(head: Token, doc: Doc) -> tuple[int, int]:
+    """The clause of `head`, cut before a reporting verb coordinated or adjoined to it after a comma
+    ("he didn't believe X, arguing that Y" / "it was opposed and warned Z"): that is a claim of its own."""
+    end = head.right_edge
+    for child in head.rights:
+        if child.dep_ in ("conj", "advcl", "parataxis") and child.lower_ in VERB_FORMS:
+            last = child.left_edge.i - 1
+            while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
+                last -= 1
+            end = doc[last]
+            break
+    return head.left_edge.idx, end.idx + len(end.text)
+
+
+def _object_content(verb: Token, first: Token) -> tuple[int, int]:
+    """From the object to the end of the argument phrases after it (no adjuncts after a comma)."""
+    start = first.left_edge.idx
+    end_token = first.right_edge
+    for child in verb.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in _OBJECT_ARGS or (child.dep_ == "prep" and child.lower_ in _ARG_PREPS):
+            if any(t.is_punct and t.text == "," for t in verb.doc[end_token.i + 1 : child.i]):
+                break
+            end_token = child.right_edge
+        elif child.dep_ == "punct" and child.text in ",;:":
+            break
+    return start, end_token.idx + len(end_token.text)
+
+
+def _in_quote(doc: Doc, start: int, end: int, quotes: _QuoteIndex) -> tuple[int, int, ClaimKind]:
+    """Extend content to quotes it cuts through; classify direct/mixed/indirect."""
+    touched = quotes.overlapping(start, end)
+    if not touched:
+        return start, end, "indirect"
+    new_start = min([start, *(q.start for q in touched if q.start < start <= q.end)])
+    new_end = max([end, *(q.end for q in touched if q.start < end <= q.end)])
+    quoted = sum(min(q.end, new_end) - max(q.start, new_start) for q in touched)
+    text = quotes.text[new_start:new_end].strip()
+    if text and text[0] in ALL_QUOTES and quoted >= 0.8 * (new_end - new_start):
+        return new_start, new_end, "direct"
+    return new_start, new_end, "mixed"
+
+
+def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matchers, sents: _Sents) -> Iterator[_Candidate]:
+    cues: dict[int, list[tuple[str, Token]]] = {}
+    for _match_id, start, _end in found.cue_verbs(doc):
+        verb = doc[start]
+        cues[start] = [("arg", child) for child in verb.children if child.dep_ in _ARG_DEPS]
+        if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
+            # a quote or fronted clause whose reporting verb is parsed as a dependent of it
+            cues[start].append(("inner", verb.head))
+    for i in sorted(cues):
+        verb = doc[i]
+        if verb.tag_ not in ATTRIBUTION_TAGS:
+            continue
+        candidate = _verb_candidate(doc, verb, cues[i], quotes, sents)
+        if candidate is not None:
+            yield candidate
+
+
+def _lemma(verb: Token) -> str:
+    lemma = verb.lemma_.casefold()
+    if lemma in ALL_VERBS or lemma in _PREP_VERBS:
+        return lemma
+    return VERB_FORMS.get(verb.lower_, lemma)
+
+
+def _verb_candidate(
+    doc: Doc, verb: Token, args: list[tuple[str, Token]], quotes: _QuoteIndex, sents: _Sents
+) -> _Candidate | None:
+    lemma = _lemma(verb)
+    by_dep: dict[str, Token] = {}
+    inner: Token | None = None
+    preps: list[Token] = []
+    for how, token in args:
+        if how == "inner":
+            inner = token
+        elif token.dep_ == "prep":
+            preps.append(token)
+        elif token.dep_ not in by_dep or (by_dep[token.dep_].i < verb.i < token.i):
+            # several clauses: the one after the verb ("...: Republicans said they're ...")
+            by_dep[token.dep_] = token
+    subject = _subject(verb)
+    content: tuple[int, int] | None = None
+    prep_used: Token | None = None
+    speech = lemma in SPEECH_VERBS
+    cue = _cue_span(verb, None)
+    quoted = _quote_before(verb, cue, subject, quotes) if speech else None
+    if quoted is not None and not ("ccomp" in by_dep and by_dep["ccomp"].idx > cue[1]):
+        content = quoted
+    elif "ccomp" in by_dep and (speech or lemma in BELIEF_VERBS or lemma in EVIDENCE_VERBS):
+        content = _clause_span(by_dep["ccomp"], doc)
+    elif "parataxis" in by_dep and speech and by_dep["parataxis"].i > verb.i:
+        content = _clause_span(by_dep["parataxis"], doc)
+    elif "xcomp" in by_dep and (speech or lemma in BELIEF_VERBS or lemma in STANCE_VERBS):
+        xcomp = by_dep["xcomp"]
+        if "dobj" in by_dep and by_dep["dobj"].i < xcomp.i:
+            content = _object_content(verb, by_dep["dobj"])
+        elif xcomp.i > verb.i:
+            content = _clause_span(xcomp, doc)
+    elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
+        obj = by_dep["dobj"]
+        if obj.i > verb.i and obj.lower_ not in ("it", "this", "that", "what", "which", "so"):
+            content = _object_content(verb, obj)
+    elif inner is not None and speech and not by_dep and inner.pos_ in ("VERB", "AUX"):
+        # "“...,” the official said" / "The museum, Mr. Obama said, would ...": the reporting verb
+        # hangs off the reported clause
+        content = _around(inner, verb)
+    if content is None and lemma in VERB_PREPS:
+        for prep in preps:
+            if prep.lower_ in VERB_PREPS[lemma] and prep.i > verb.i:
+                objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    prep_used = prep
+                    content = objects[0].left_edge.idx, _object_content(verb, prep)[1]
+                    content = (objects[0].left_edge.idx, content[1])
+                    break
+    if content is None and speech:
+        content = _adjacent_quote(doc, verb, quotes, sents)
+    if content is None:
+        return None
+    start, end = _trim(quotes.text, *content)
+    if end - start < 2:
+        return None
+    start, end, kind = _in_quote(doc, start, end, quotes)
+    cue = _cue_span(verb, prep_used)
+    if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
+        return None
+    if lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS:
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return None
+    speaker = _speaker_span(subject) if subject is not None else None
+    if (
+        speaker is not None
+        and speaker[0] < end
+        and start < speaker[1]
+        and not start < speaker[0] < speaker[1] < end
+    ):
+        speaker = None
+    if speaker is None and kind == "direct" and end <= cue[0]:
+        # inverted "“...,” said Leslie Wimes, a ..." with the name parsed as an object
+        after = [c for c in verb.rights if c.pos_ in ("PROPN", "NOUN", "PRON") and c.i <= verb.i + 6]
+        if after:
+            speaker = _speaker_span(after[0])
+    if kind == "direct":
+        end = _continued_quote(quotes, end, max(cue[1], speaker[1] if speaker else 0))
+    priority = 2 if speech else 1
+    return _Candidate(
+        cue=cue,
+        cue_lemma=lemma,
+        content=(start, end),
+        speaker=speaker,
+        kind=kind,
+        anchor=verb,
+        priority=priority,
+    )
+
+
+def _quote_before(
+    verb: Token, cue: tuple[int, int], subject: Token | None, quotes: _QuoteIndex
+) -> tuple[int, int] | None:
+    """`“...,” Clinton said` / `“...,” said Clinton`: a quote closing just before the cue, with only
+    the subject and punctuation between them."""
+    text = quotes.text
+    previous: Quote | None = None
+    for quote in quotes.quotes:
+        if quote.end > cue[0]:
+            break
+        previous = quote
+    if previous is None or not previous.closed:
+        return None
+    gap_start, gap_end = previous.end, cue[0]
+    if gap_end - gap_start > 150:
+        return None
+    gap = text[gap_start:gap_end]
+    if subject is not None and subject.i < verb.i:
+        s_start, s_end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        if gap_start <= s_start and s_end <= gap_end:
+            gap = text[gap_start:s_start] + text[s_end:gap_end]
+    if "\n" in gap or any(ch.isalnum() for ch in gap):
+        return None
+    return previous.start, previous.end
+
+
+def _continued_quote(quotes: _QuoteIndex, end: int, clause_end: int) -> int:
+    """`“...,” Ms. Moore said. “...”`: a quote resuming right after the speaker clause, in the same
+    paragraph, continues the claim."""
+    text = quotes.text
+    after = max(end, clause_end)
+    for quote in quotes.quotes:
+        if quote.start < after:
+            continue
+        gap = text[after : quote.start]
+        if len(gap) <= 4 and "\n" not in gap and not any(ch.isalnum() for ch in gap):
+            return quote.end
+        break
+    return end
+
+
+def _around(head: Token, verb: Token) -> tuple[int, int]:
+    """The clause of `head` without the reporting clause of `verb` at its edge (kept in the middle)."""
+    start, end = _clause_span(head, head.doc)
+    v_start, v_end = _clause_span(verb, verb.doc)
+    if v_start <= start + 2:
+        return v_end, end
+    if v_end >= end - 2:
+        return start, v_start
+    return start, end
+
+
+def _adjacent_quote(doc: Doc, verb: Token, quotes: _QuoteIndex, sents: _Sents) -> tuple[int, int] | None:
+    """`He said: “...”` / `He adds, “...”`: a quote right after the verb, or after a colon that ends
+    the sentence (the quote then opens the next paragraph)."""
+    text = quotes.text
+    after = verb.idx + len(verb.text)
+    for quote in quotes.quotes:
+        if quote.start < after:
+            continue
+        gap = text[after : quote.start]
+        if (len(gap) <= 40 and gap.strip(" \n\t,:") == "") or (gap.strip().endswith(":") and len(gap) < 80):
+            if "\n\n" in gap and not gap.strip().endswith(":"):
+                return None
+            return quote.start, quote.end
+        break
+    # a colon closing the sentence introduces the next paragraph
+    _, sent_end, _ = sents.of(verb)
+    tail = text[after:sent_end].strip()
+    if tail.endswith(":"):
+        nxt = sent_end
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        end = text.find("\n", nxt)
+        end = len(text) if end < 0 else end
+        if nxt < end:
+            return nxt, end
+    return None
+
+
+def _according_candidates(doc: Doc, found: _Matchers, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
+    for _match_id, start, _end in found.according(doc):
+        according = doc[start]
+        to = doc[start + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source_first = min(o.left_edge.i for o in objects)
+        source_last = max(o.right_edge.i for o in objects)
+        speaker = _span_chars(doc[source_first : source_last + 1])
+        phrase_first, phrase_last = according.i, source_last
+        head = according.head if according.head is not according else according
+        sent_start, sent_end, sent_last = sents.of(according)
+        if head.i == according.i:
+            # fragmentary parse: the rest of the sentence
+            clause = (doc[source_last + 1].idx if source_last + 1 < sent_last else sent_end, sent_end)
+        else:
+            root = head
+            while root.dep_ in ("prep", "pobj") and root.head is not root:
+                root = root.head
+            clause_start, clause_end = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
+            clause_start = max(clause_start, sent_start)
+            clause_end = min(clause_end, sent_end)
+            phrase_start = doc[phrase_first].idx
+            phrase_end = doc[phrase_last].idx + len(doc[phrase_last].text)
+            if phrase_start <= clause_start + 1:
+                clause = (phrase_end, clause_end)
+            elif phrase_end >= clause_end - 2:
+                clause = (clause_start, phrase_start)
+            else:
+                clause = (
+                    (phrase_end, clause_end)
+                    if clause_end - phrase_end > phrase_start - clause_start
+                    else (
+                        clause_start,
+                        phrase_start,
+                    )
+                )
+        start, end = _trim(sents.text, *clause)
+        if end - start < 2:
+            continue
+        yield (
+            head,
+            _Candidate(
+                cue=(according.idx, to.idx + len(to.text)),
+                cue_lemma="according to",
+                content=(start, end),
+                speaker=speaker,
+                kind="according_to",
+                anchor=according,
+                priority=1,
+            ),
+        )
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """The complement clause of a noun cue: "the claim [that ...]" (not a relative "that")."""
+    for child in noun.rights:
+        if child.dep_ in ("acl", "relcl", "ccomp", "appos"):
+            for grandchild in child.lefts:
+                if grandchild.dep_ == "mark" and grandchild.lower_ == "that":
+                    return child
+    return None
+
+
+def _noun_candidates(
+    doc: Doc, quotes: _QuoteIndex, found: _Matchers
+) -> Iterator[tuple[int | None, _Candidate]]:
+    for _match_id, n, _end in found.noun_cues(doc):
+        noun = doc[n]
+        clause = _that_clause(noun)
+        if clause is None:
+            continue
+        content = _trim(
+            quotes.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+        )
+        start, end, kind = _in_quote(doc, *content, quotes)
+        kind = "indirect" if kind == "indirect" else kind
+        cue_first = noun
+        speaker: tuple[int, int] | None = None
+        carrier: int | None = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                speaker = _span_chars(child.subtree)
+            elif child.dep_ == "compound" and child.ent_type_ and speaker is None:
+                run = [t for t in noun.lefts if t.dep_ == "compound" and t.ent_type_]
+                speaker = _span_chars(run)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if objects:
+                    speaker = _span_chars(objects[0].subtree)
+        head = noun.head
+        if noun.dep_ in ("dobj", "pobj"):
+            verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+            if noun.dep_ == "dobj" and verb.lemma_.casefold() in NOUN_CUE_CARRIERS | ALL_VERBS:
+                cue_first = verb
+                carrier = verb.i
+            if speaker is None and verb.pos_ in ("VERB", "AUX"):
+                subject = _subject(verb)
+                if subject is not None:
+                    speaker = _speaker_span(subject)
+        cue_start = cue_first.idx if cue_first.i < noun.i else noun.idx
+        yield (
+            carrier,
+            _Candidate(
+                cue=(cue_start, noun.idx + len(noun.text)),
+                cue_lemma=noun.lemma_.casefold(),
+                content=(start, end),
+                speaker=speaker,
+                kind=kind,
+                anchor=noun,
+                priority=1,
+            ),
+        )
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _nested_in_content(candidate: _Candidate, others: list[_Candidate]) -> bool:
+    """A cue inside the content of another claim is part of what that speaker said ("Clinton says
+    she hopes ..."), not a claim of the article; a speech verb inside a mere stance object stays."""
+    if candidate.cue is None:
+        return False
+    for other in others:
+        if other is candidate or (other.priority < candidate.priority and other.kind == "indirect"):
+            continue
+        if other.content[0] <= candidate.cue[0] and candidate.cue[1] <= other.content[1]:
+            if other.cue is not None and _overlaps(other.cue, candidate.cue):
+                continue
+            return True
+    return False
+
+
+def _standalone_quotes(
+    doc: Doc, quotes: _QuoteIndex, claims: list[_Candidate], sentences: SentenceIndex
+) -> Iterator[_Candidate]:
+    """Quotes no claim covers, that fill their sentence(s): the speaker of a neighbouring claim."""
+    text = quotes.text
+    for quote in quotes.quotes:
+        if any(_overlaps((quote.start, quote.end), c.content) for c in claims):
+            continue
+        if len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS:
+            continue
+        sentence = sentences.at(quote.start)
+        if sentence is None or quote.start - sentence.start > 2:
+            continue
+        # the nearest claim before, within the previous paragraph or sentence
+        before = [c for c in claims if c.content[1] <= quote.start and c.speaker is not None]
+        if not before:
+            continue
+        previous = max(before, key=lambda c: c.content[1])
+        gap = text[previous.content[1] : quote.start]
+        if len(gap) > 200 or gap.count("\n\n") > 1:
+            continue
+        yield _Candidate(
+            cue=None,
+            cue_lemma="",
+            content=(quote.start, quote.end),
+            speaker=previous.speaker,
+            kind="direct",
+            anchor=None,
+            priority=0,
+        )
+
+
+# "WALLACE: ..." / "Pence: ..." at the start of a line (transcripts, interview write-ups)
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<body>\S.*)$", re.M
+)
+# "“...” ― Sonya Herridge": a quote signed with a dash
+_SIGNED_QUOTE = re.compile(
+    r"(?P<dash>[―—]|--)[ \t\xa0]*(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4})[ \t\xa0]*$", re.M
+)
+
+
+def _layout_candidates(doc: Doc, quotes: _QuoteIndex, sents: _Sents) -> Iterator[_Candidate]:
+    """Speaker labels: transcript lines ("PENCE: Well, ...") and signed quotes ("“...” ― Name")."""
+    text = quotes.text
+    names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+    for match in _SPEAKER_LINE.finditer(text):
+        name = match.group("name")
+        start, end = match.span("name")
+        upper = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
+        if not upper and not any(s <= start and end <= e for s, e in names):
+            continue
+        body = _trim(text, *match.span("body"))
+        yield _Candidate(
+            cue=(end, end + 1),
+            cue_lemma=":",
+            content=body,
+            speaker=(start, end),
+            kind="direct",
+            anchor=None,
+            priority=2,
+        )
+    for match in _SIGNED_QUOTE.finditer(text):
+        dash_start, dash_end = match.span("dash")
+        before = [q for q in quotes.quotes if q.end <= dash_start and not text[q.end : dash_start].strip()]
+        if not before:
+            continue
+        quote = before[-1]
+        yield _Candidate(
+            cue=(dash_start, dash_end),
+            cue_lemma=text[dash_start:dash_end],
+            content=(quote.start, quote.end),
+            speaker=match.span("name"),
+            kind="direct",
+            anchor=None,
+            priority=2,
+        )
+
+
+def _time_for(candidate: _Candidate, times: list[TimeExpression], sents: _Sents) -> str | None:
+    """A time expression in the cue's clause, outside the content."""
+    anchor = candidate.anchor
+    if anchor is None:
+        return None
+    clause_start, clause_end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
+    sent_start, sent_end, _ = sents.of(anchor)
+    clause_start, clause_end = max(clause_start, sent_start), min(clause_end, sent_end)
+    for time in times:
+        if (
+            time.start >= clause_start
+            and time.end <= clause_end
+            and not _overlaps((time.start, time.end), candidate.content)
+        ):
+            return time.id
+    return None
+
+
+def extract_claims(
+    doc: Doc, actors: ActorIndex, times: list[TimeExpression], sentences: SentenceIndex
+) -> list[Claim]:
+    """Attributed claims of `doc`, in text order, ids c0, c1, ..."""
+    if len(doc) == 0 or not len(sentences):
+        return []
+    found = matchers(doc.vocab)
+    text = doc.text
+    quotes = _QuoteIndex(text, find_quotes(text))
+    sents = _Sents(doc, text)
+    candidates: list[_Candidate] = list(_verb_candidates(doc, quotes, found, sents))
+    candidates.extend(_layout_candidates(doc, quotes, sents))
+
+    # noun cues: "citing concerns that ..." replaces the carrier verb's object reading
+    for carrier, candidate in _noun_candidates(doc, quotes, found):
+        if carrier is not None:
+            candidates = [c for c in candidates if c.anchor is None or c.anchor.i != carrier]
+        candidates.append(candidate)
+
+    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own
+    for head, candidate in _according_candidates(doc, found, sents):
+        inner = [
+            c for c in candidates if c.anchor is not None and c.anchor.i == head.i and c.speaker is not None
+        ]
+        if inner:
+            inner[0].via.append(candidate.speaker or (0, 0))
+            continue
+        candidates.append(candidate)
+
+    candidates = [c for c in candidates if not _nested_in_content(c, candidates)]
+    candidates = _dedupe(candidates)
+    candidates.extend(_standalone_quotes(doc, quotes, candidates, sentences))
+    return _to_claims(doc, sents, candidates, actors, times, sentences)
+
+
+def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One claim per content: the speech cue wins over stance readings of the same words."""
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-c.priority, c.content[0])):
+        clash = False
+        for other in kept:
+            if other.content == candidate.content or (
+                other.cue is not None and candidate.cue is not None and other.cue == candidate.cue
+            ):
+                clash = True
+                break
+        if not clash:
+            kept.append(candidate)
+    return kept
+
+
+def _to_claims(
+    doc: Doc,
+    sents: _Sents,
+    candidates: list[_Candidate],
+    actors: ActorIndex,
+    times: list[TimeExpression],
+    sentences: SentenceIndex,
+) -> list[Claim]:
+    text = sents.text
+    ordered = sorted(candidates, key=lambda c: (_claim_start(c), c.content[0]))
+    claims: list[Claim] = []
+    for candidate in ordered:
+        sentence = sentences.id_at(_claim_start(candidate))
+        if sentence is None:
+            sentence = sentences.id_at(candidate.content[0])
+        if sentence is None:
+            continue
+        speaker = None
+        if candidate.speaker is not None:
+            s, e = candidate.speaker
+            speaker = Speaker(start=s, end=e, text=text[s:e], actor=resolve_speaker(doc, s, e, actors))
+        cue = None
+        if candidate.cue is not None:
+            s, e = candidate.cue
+            cue = Cue(start=s, end=e, text=text[s:e], lemma=candidate.cue_lemma)
+        s, e = candidate.content
+        via: list[str] = []
+        for vs, ve in candidate.via:
+            actor = actors.actor_at(vs, ve)
+            if actor is not None and actor not in via:
+                via.append(actor)
+        claims.append(
+            Claim(
+                id=f"c{len(claims)}",
+                speaker=speaker,
+                cue=cue,
+                content=Content(start=s, end=e, text=text[s:e]),
+                kind=candidate.kind,
+                via=via,
+                sentence=sentence,
+                time=_time_for(candidate, times, sents),
+            )
+        )
+    return claims
+
+
+def _claim_start(candidate: _Candidate) -> int:
+    starts = [candidate.content[0]]
+    if candidate.cue is not None:
+        starts.append(candidate.cue[0])
+    if candidate.speaker is not None and abs(candidate.speaker[0] - candidate.content[0]) < 400:
+        starts.append(candidate.speaker[0])
+    return min(starts)

@@ -1,0 +1,157 @@
+"""Speaker resolution: a local mention ("Na'im", "he", "the group", "the official") -> an actor id.
+
+A pure function of the parsed document, the character span of the mention and the actor index, so
+that other stages (events) can reuse it:
+
+* a mention overlapping a named actor mention resolves to that actor (the one under the mention's
+  syntactic head when several overlap: "White House spokesman Josh Earnest" -> Josh Earnest);
+* a personal pronoun resolves to the most recent compatible actor before it: "he"/"she"/"him"/"her"
+  -> a person; "it"/"its" -> an organisation or group (a place when nothing else is compatible);
+  "they"/"them"/"their" -> an organisation or group (collective nouns are plural in news English);
+* a nominal ("the group", "the movement", "the ministry") -> the most recent organisation or group;
+  a person noun ("the official", "the spokesman", "the former president") -> the most recent person
+  whose descriptions, title or name contain that noun;
+* otherwise ``None``: nothing compatible is never replaced by a guess.
+
+"Most recent" means the actor mention ending nearest before the speaker mention; when the speaker
+mention opens a sentence, mentions in the same sentence after it cannot be antecedents anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimline.actors import PERSON_NOUNS, ActorIndex, normalise_name
+from claimline.models import Actor
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+SINGULAR_NONPERSON_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+
+# Nouns naming a collective actor: "the group", "the movement", "the ministry", ...
+ORGANISATION_NOUNS = frozenset(
+    """
+    group movement organization organisation ministry department agency government administration
+    party campaign company firm corporation committee council commission office bureau army military
+    militia union coalition alliance association federation network newspaper paper outlet channel
+    station agency service court parliament congress senate house cabinet board team side regime
+    authority authorities police force forces state country nation kremlin embassy consulate
+    faction wing body institute foundation bank fund university school church club league
+    """.split()
+)
+GROUP_KINDS = ("organization", "group")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+
+# How far back (characters) a pronoun or nominal looks for its antecedent.
+WINDOW = 1500
+
+
+def _head(doc: Doc, start: int, end: int) -> Token | None:
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _named(doc: Doc, start: int, end: int, actors: ActorIndex, head: Token | None) -> str | None:
+    """The actor named by the mention: a name under its head ("White House spokesman Josh Earnest"),
+    or a name compounded into an organisation noun ("the Hamas movement"); not a name that merely
+    occurs inside it ("a member of Hamas" is not Hamas)."""
+    inside = [m for m in actors.mentions() if m[0] < end and m[1] > start]
+    if not inside:
+        return None
+    if head is None:
+        return inside[0][2] if len(inside) == 1 else None
+    for s, e, actor in inside:
+        if s <= head.idx < e:
+            return actor
+    if head.lemma_.casefold() in ORGANISATION_NOUNS:
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                for s, e, actor in inside:
+                    if s <= child.idx < e:
+                        return actor
+    return None
+
+
+def _person_words(actor: Actor, text: str) -> set[str]:
+    """Nouns that describe a person actor: appositive descriptions and titles before its mentions."""
+    words: set[str] = set()
+    for description in actor.descriptions:
+        words.update(w.casefold() for w in _WORD.findall(description))
+    for mention in actor.mentions:
+        before = text[max(0, mention.start - 60) : mention.start]
+        words.update(w.casefold() for w in _WORD.findall(before)[-4:])
+    return words
+
+
+def _recent(actors: ActorIndex, char: int) -> list[Actor]:
+    """Actors by their most recent mention before `char`, nearest first (within WINDOW)."""
+    seen: dict[str, None] = {}
+    for start, _end, actor_id in reversed(actors.mentions_before(char)):
+        if char - start > WINDOW:
+            break
+        seen.setdefault(actor_id, None)
+    return [actors.get(a) for a in seen]
+
+
+def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str | None:
+    """The actor id the mention `doc.text[start:end]` refers to, or None when nothing compatible."""
+    if start >= end:
+        return None
+    head = _head(doc, start, end)
+    named = _named(doc, start, end, actors, head)
+    if named is not None:
+        return named
+    if head is None:
+        return None
+    word = head.lower_
+    if word in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head is not head.head:
+        # "Smith, who said ...": the noun the relative clause modifies
+        antecedent = head.head.head
+        left, right = antecedent.left_edge, antecedent
+        for child in antecedent.children:
+            if child.dep_ == "compound" and child.i < antecedent.i:
+                left = min(left, child.left_edge, key=lambda t: t.i)
+        return _named(doc, left.idx, right.idx + len(right.text), actors, antecedent) or (
+            resolve_speaker(doc, antecedent.idx, antecedent.idx + len(antecedent.text), actors)
+            if antecedent.lower_ not in RELATIVE_PRONOUNS
+            else None
+        )
+    if word in FIRST_PERSON:
+        return None
+    candidates = _recent(actors, start)
+    if word in PERSON_PRONOUNS:
+        return _first(candidates, ("person",))
+    if word in SINGULAR_NONPERSON_PRONOUNS:
+        return _first(candidates, GROUP_KINDS) or _first(candidates, ("place",))
+    if word in PLURAL_PRONOUNS:
+        return _first(candidates, GROUP_KINDS)
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.casefold()
+    if lemma in ORGANISATION_NOUNS or word in ORGANISATION_NOUNS:
+        return _first(candidates, GROUP_KINDS)
+    if lemma in PERSON_NOUNS or word in PERSON_NOUNS:
+        text = doc.text
+        for actor in candidates:
+            if actor.kind == "person" and {lemma, word} & _person_words(actor, text):
+                return actor.id
+        return None
+    # a nominal repeating (part of) a description: "the mediator" for "Qatar, the main mediator"
+    for actor in candidates:
+        if any(lemma in {normalise_name(w) for w in _WORD.findall(d)} for d in actor.descriptions):
+            return actor.id
+    return None
+
+
+def _first(candidates: list[Actor], kinds: tuple[str, ...]) -> str | None:
+    for actor in candidates:
+        if actor.kind in kinds:
+            return actor.id
+    return None

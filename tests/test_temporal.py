@@ -1,0 +1,409 @@
+"""Temporal stage: TIMEX3 normalisation families (pure function) and extraction over a parsed doc."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from claimline.sentences import extract_sentences
+from claimline.temporal import Point, Tense, extract_times, normalise
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from claimline.models import TimeExpression
+
+PUB = date(2025, 4, 5)  # a Saturday; ISO week 2025-W14
+
+
+def norm(text: str, tense: Tense | None = None, published: date | None = PUB, anchor: Point | None = None):  # type: ignore[no-untyped-def]
+    result = normalise(text, published, tense, anchor)
+    assert result is not None, text
+    return result
+
+
+# ----------------------------------------------------------------------------- dates and mods
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "mod"),
+    [
+        ("late March", "PAST", "2025-03", "END"),
+        ("early March", "PAST", "2025-03", "START"),
+        ("mid-November", "PAST", "2024-11", "MID"),
+        ("the end of 1990", None, "1990", "END"),
+        ("the beginning of October", "PAST", "2024-10", "START"),
+        ("earlier this month", "PAST", "2025-04", "START"),
+        ("later this year", "FUTURE", "2025", "END"),
+        ("the late 1970s", None, "197X", "END"),
+        ("early 1991", None, "1991", "START"),
+        ("around Nov. 1", "PAST", "2024-11-01", "APPROX"),
+        ("the next year or so", "FUTURE", "2026", "APPROX"),
+        ("1994 or later", None, "1994", "ON_OR_AFTER"),
+    ],
+)
+def test_modified_dates(text: str, tense: Tense | None, value: str, mod: str) -> None:
+    r = norm(text, tense)
+    assert (r.type, r.value, r.mod) == ("DATE", value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("March 18, 2025", "2025-03-18"),
+        ("18 March 2025", "2025-03-18"),
+        ("Oct. 15, 1999", "1999-10-15"),
+        ("Friday, Oct. 23, 1998", "1998-10-23"),
+        ("2025-04-10", "2025-04-10"),
+        ("July 1997", "1997-07"),
+        ("1990", "1990"),
+        ("fiscal 1989", "1989"),
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+        ("the 1990s", "199X"),
+        ("the nineties", "199X"),
+        ("the '80s", "198X"),
+        ("the 20th century", "19"),
+        ("the winter of 1994", "1994-WI"),
+        ("the third quarter of 1990", "1990-Q3"),
+        ("the first half of 1989", "1989-H1"),
+    ],
+)
+def test_absolute_dates(text: str, value: str) -> None:
+    r = norm(text)
+    assert (r.type, r.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("today", "2025-04-05"),
+        ("yesterday", "2025-04-04"),
+        ("tomorrow", "2025-04-06"),
+        ("last week", "2025-W13"),
+        ("this week", "2025-W14"),
+        ("next week", "2025-W15"),
+        ("last month", "2025-03"),
+        ("next month", "2025-05"),
+        ("this year", "2025"),
+        ("last year", "2024"),
+        ("next year", "2026"),
+        ("the past year", "2024"),
+        ("two years ago", "2023"),
+        ("a month ago", "2025-03"),
+        ("six weeks ago", "2025-W08"),
+        ("ten days ago", "2025-03-26"),
+        ("this spring", "2025-SP"),
+        ("last fall", "2024-FA"),
+        ("next summer", "2025-SU"),
+        ("the third quarter", "2025-Q3"),
+        ("third-quarter", "2025-Q3"),
+        ("the current quarter", "2025-Q2"),
+        ("last March", "2025-03"),
+        ("last May", "2024-05"),
+        ("this September", "2025-09"),
+        ("June last year", "2024-06"),
+        ("the weekend", "2025-W14-WE"),
+        ("Thanksgiving Day", "2024-11-28"),
+        ("Christmas", "2024-12-25"),
+    ],
+)
+def test_relative_to_publication(text: str, value: str) -> None:
+    r = norm(text)
+    assert r.type == "DATE"
+    assert r.value == value
+    assert not r.anchored
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("right now", "PRESENT_REF"),
+        ("these days", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the past", "PAST_REF"),
+        ("recent years", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+        ("the near future", "FUTURE_REF"),
+        ("soon", "FUTURE_REF"),
+    ],
+)
+def test_reference_words(text: str, value: str) -> None:
+    r = norm(text)
+    assert (r.type, r.value, r.earliest, r.latest) == ("DATE", value, None, None)
+
+
+# ----------------------------------------------------------------------------- tense decides direction
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Tuesday", "PAST", "2025-04-01"),  # the preceding Tuesday
+        ("Tuesday", "FUTURE", "2025-04-08"),  # the following Tuesday
+        ("Friday", "PAST", "2025-04-04"),
+        ("Saturday", "PAST", "2025-04-05"),  # the day of publication itself
+        ("last Tuesday", None, "2025-04-01"),
+        ("next Tuesday", None, "2025-04-08"),
+        ("March", "PAST", "2025-03"),
+        ("May", "PAST", "2024-05"),
+        ("May", "FUTURE", "2025-05"),
+        ("February", "FUTURE", "2026-02"),
+        ("March 18", "PAST", "2025-03-18"),
+        ("December 2", "PAST", "2024-12-02"),
+        ("December 2", "FUTURE", "2025-12-02"),
+    ],
+)
+def test_tense_sets_direction(text: str, tense: Tense, value: str) -> None:
+    assert norm(text, tense).value == value
+
+
+# ----------------------------------------------------------------------------- durations and sets
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("five years", "P5Y", None),
+        ("two days", "P2D", None),
+        ("a week", "P1W", None),
+        ("the past two months", "P2M", None),
+        ("the first nine months", "P9M", None),
+        ("the next three years", "P3Y", None),
+        ("years", "PXY", None),
+        ("several months", "PXM", None),
+        ("a few days", "PXD", None),
+        ("decades", "PXE", None),
+        ("two decades", "P20Y", None),
+        ("16-hour", "PT16H", None),
+        ("five-year", "P5Y", None),
+        ("5 1/2 hours", "PT5H30M", None),
+        ("2 1/2 years", "P2Y6M", None),
+        ("a minute and a half", "PT1M30S", None),
+        ("the last twenty four hours", "PT24H", None),
+        ("at least 72 hours", "PT72H", "EQUAL_OR_MORE"),
+        ("more than four hours", "PT4H", "MORE_THAN"),
+        ("less than one hour", "PT1H", "LESS_THAN"),
+        ("up to 180 days", "P180D", "EQUAL_OR_LESS"),
+        ("about two weeks", "P2W", "APPROX"),
+    ],
+)
+def test_durations(text: str, value: str, mod: str | None) -> None:
+    r = norm(text)
+    assert (r.type, r.value, r.mod) == ("DURATION", value, mod)
+    assert r.earliest is None and r.latest is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("daily", "P1D"),
+        ("weekly", "P1W"),
+        ("annually", "P1Y"),
+        ("every day", "P1D"),
+        ("each year", "P1Y"),
+        ("every other week", "P2W"),
+        ("each Thursday", "XXXX-WXX-4"),
+        ("Tuesday nights", "XXXX-WXX-2TNI"),
+        ("each July", "XXXX-07"),
+    ],
+)
+def test_sets(text: str, value: str) -> None:
+    r = norm(text)
+    assert (r.type, r.value) == ("SET", value)
+
+
+# ----------------------------------------------------------------------------- times of day
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("the night of 18 March", "PAST", "2025-03-18TNI"),
+        ("10:35 a.m.", None, "2025-04-05T10:35"),
+        ("9 a.m. Tuesday", "PAST", "2025-04-01T09:00"),
+        ("noon Thursday", "PAST", "2025-04-03T12:00"),
+        ("this morning", None, "2025-04-05TMO"),
+        ("last night", None, "2025-04-04TNI"),
+        ("Friday morning", "PAST", "2025-04-04TMO"),
+        ("yesterday afternoon", None, "2025-04-04TAF"),
+    ],
+)
+def test_times_of_day(text: str, tense: Tense | None, value: str) -> None:
+    r = norm(text, tense)
+    assert (r.type, r.value) == ("TIME", value)
+    day = date.fromisoformat(value[:10])
+    assert r.earliest == r.latest == day
+
+
+# ----------------------------------------------------------------------------- anchoring
+
+
+ANCHOR = Point(2025, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two days later", "2025-03-20"),
+        ("the next day", "2025-03-19"),
+        ("the following day", "2025-03-19"),
+        ("a day earlier", "2025-03-17"),
+        ("the previous day", "2025-03-17"),
+        ("that day", "2025-03-18"),
+        ("the same day", "2025-03-18"),
+        ("that week", "2025-W12"),
+        ("the following week", "2025-W13"),
+        ("the next morning", "2025-03-19TMO"),
+        ("a year earlier", "2024-03-18"),
+    ],
+)
+def test_anchored_to_previous_date(text: str, value: str) -> None:
+    r = norm(text, "PAST", anchor=ANCHOR)
+    assert r.value == value
+    assert r.anchored
+
+
+def test_year_earlier_follows_quarter_under_discussion() -> None:
+    r = norm("a year earlier", anchor=Point(1989, quarter=3), published=date(1989, 10, 27))
+    assert (r.value, r.anchored) == ("1988-Q3", True)
+
+
+def test_ago_counts_from_publication_not_anchor() -> None:
+    r = norm("two days ago", anchor=ANCHOR)
+    assert (r.value, r.anchored) == ("2025-04-03", False)
+
+
+# ----------------------------------------------------------------------------- no publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("late March", "PAST", "XXXX-03"),
+        ("the night of 18 March", "PAST", "XXXX-03-18TNI"),
+        ("March 18", "PAST", "XXXX-03-18"),
+        ("Tuesday", "PAST", "XXXX-WXX-2"),
+        ("yesterday", None, "XXXX-XX-XX"),
+        ("last week", None, "XXXX-WXX"),
+        ("last month", None, "XXXX-XX"),
+        ("next year", None, "XXXX"),
+        ("this spring", None, "XXXX-SP"),
+        ("the third quarter", None, "XXXX-Q3"),
+        ("two days later", None, "XXXX-XX-XX"),
+        ("March 18, 2025", None, "2025-03-18"),
+        ("five years", None, "P5Y"),
+    ],
+)
+def test_without_publication_nothing_is_guessed(text: str, tense: Tense | None, value: str) -> None:
+    r = norm(text, tense, published=None)
+    assert r.value == value
+    if "X" in value:
+        assert r.earliest is None and r.latest is None
+
+
+# ----------------------------------------------------------------------------- intervals
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "earliest", "latest"),
+    [
+        ("late March", "PAST", date(2025, 3, 21), date(2025, 3, 31)),
+        ("early March", "PAST", date(2025, 3, 1), date(2025, 3, 10)),
+        ("mid-March", "PAST", date(2025, 3, 11), date(2025, 3, 20)),
+        ("March", "PAST", date(2025, 3, 1), date(2025, 3, 31)),
+        ("last week", None, date(2025, 3, 24), date(2025, 3, 30)),
+        ("early 1990", None, date(1990, 1, 1), date(1990, 4, 30)),
+        ("late 1990", None, date(1990, 9, 1), date(1990, 12, 31)),
+        ("the third quarter of 1990", None, date(1990, 7, 1), date(1990, 9, 30)),
+        ("this spring", None, date(2025, 3, 1), date(2025, 5, 31)),
+        ("the winter of 1994", None, date(1994, 12, 1), date(1995, 2, 28)),
+        ("the 1990s", None, date(1990, 1, 1), date(1999, 12, 31)),
+        ("the weekend", None, date(2025, 4, 5), date(2025, 4, 6)),
+    ],
+)
+def test_calendar_interval(text: str, tense: Tense | None, earliest: date, latest: date) -> None:
+    r = norm(text, tense)
+    assert (r.earliest, r.latest) == (earliest, latest)
+
+
+def test_not_temporal() -> None:
+    assert normalise("the company", PUB) is None
+    assert normalise("three-quarters", PUB) is None
+
+
+# ----------------------------------------------------------------------------- over a parsed doc
+
+
+def _times(nlp: Language, text: str, published: date | None = PUB) -> list[TimeExpression]:
+    doc = nlp(text)
+    return extract_times(doc, published, extract_sentences(doc))
+
+
+def test_offsets_ids_and_sentences(nlp: Language) -> None:
+    text = "Talks resumed on Tuesday. Two days later, the ceasefire collapsed in late March."
+    times = _times(nlp, text)
+    assert [t.id for t in times] == [f"t{i}" for i in range(len(times))]
+    for t in times:
+        assert text[t.start : t.end] == t.text
+        assert t.sentence is not None
+    assert [t.start for t in times] == sorted(t.start for t in times)
+
+
+def test_past_tense_weekday_and_anchor(nlp: Language) -> None:
+    times = _times(nlp, "The talks collapsed on Tuesday. Two days later, Israel resumed strikes.")
+    by_text = {t.text.lower(): t for t in times}
+    assert by_text["tuesday"].value == "2025-04-01"
+    later = next(t for t in times if t.text.lower().startswith("two days"))
+    assert later.value == "2025-04-03"
+    assert later.anchor == by_text["tuesday"].id
+
+
+def test_future_tense_weekday(nlp: Language) -> None:
+    (t,) = _times(nlp, "The delegation will travel to Cairo on Tuesday.")
+    assert t.value == "2025-04-08"
+
+
+def test_model_misses_are_found(nlp: Language) -> None:
+    times = _times(nlp, "Prices are currently high, but analysts expect them to fall in the near future.")
+    values = {t.value for t in times}
+    assert "PRESENT_REF" in values
+    assert "FUTURE_REF" in values
+
+
+def test_extent_follows_timeml(nlp: Language) -> None:
+    text = "He said the rifle was found in the quarter ended Sept. 30, a 44-year-old witness said."
+    times = _times(nlp, text, date(1989, 10, 27))
+    texts = [t.text for t in times]
+    assert "Sept. 30" in texts
+    assert all("year-old" not in t for t in texts)
+
+
+def test_premodifier_has_no_determiner(nlp: Language) -> None:
+    times = _times(nlp, "The company reported a third-quarter loss.", date(1989, 10, 27))
+    assert [(t.text, t.value) for t in times] == [("third-quarter", "1989-Q3")]
+
+
+def test_seed_article(nlp: Language, seed_text: str) -> None:
+    doc = nlp(seed_text)
+    times = extract_times(doc, date(2025, 4, 5), extract_sentences(doc))
+    late = next(t for t in times if t.text.lower() == "late march")
+    assert (late.value, late.mod, late.type) == ("2025-03", "END", "DATE")
+    assert (late.earliest, late.latest) == (date(2025, 3, 21), date(2025, 3, 31))
+    night = next(t for t in times if "18 March" in t.text)
+    assert night.text == "the night of 18 March"
+    assert night.value == "2025-03-18TNI"
+    assert night.earliest == night.latest == date(2025, 3, 18)
+
+
+def test_seed_article_without_publication_date(nlp: Language, seed_text: str) -> None:
+    doc = nlp(seed_text)
+    times = extract_times(doc, None, extract_sentences(doc))
+    values = {t.text: t.value for t in times}
+    assert values["late March"] == "XXXX-03"
+    assert values["the night of 18 March"] == "XXXX-03-18TNI"
+    assert all(not t.value.startswith("20") for t in times)
