@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
 from claimline.sentences import extract_sentences
-from claimline.temporal import Point, Tense, extract_times, normalise
+from claimline.temporal import Normalised, Point, Tense, extract_times, normalise
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -18,7 +19,9 @@ if TYPE_CHECKING:
 PUB = date(2025, 4, 5)  # a Saturday; ISO week 2025-W14
 
 
-def norm(text: str, tense: Tense | None = None, published: date | None = PUB, anchor: Point | None = None):  # type: ignore[no-untyped-def]
+def norm(
+    text: str, tense: Tense | None = None, published: date | None = PUB, anchor: Point | None = None
+) -> Normalised:
     result = normalise(text, published, tense, anchor)
     assert result is not None, text
     return result
@@ -69,6 +72,11 @@ def test_modified_dates(text: str, tense: Tense | None, value: str, mod: str) ->
         ("the winter of 1994", "1994-WI"),
         ("the third quarter of 1990", "1990-Q3"),
         ("the first half of 1989", "1989-H1"),
+        ("Q1 2025", "2025-Q1"),
+        ("H2 2024", "2024-H2"),
+        ("FY2024", "2024"),
+        ("2024's", "2024"),
+        ("the 10th day of April, 2025", "2025-04-10"),
     ],
 )
 def test_absolute_dates(text: str, value: str) -> None:
@@ -352,6 +360,7 @@ def test_offsets_ids_and_sentences(nlp: Language) -> None:
         assert text[t.start : t.end] == t.text
         assert t.sentence is not None
     assert [t.start for t in times] == sorted(t.start for t in times)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(times))
 
 
 def test_past_tense_weekday_and_anchor(nlp: Language) -> None:
@@ -394,6 +403,8 @@ def test_seed_article(nlp: Language, seed_text: str) -> None:
     late = next(t for t in times if t.text.lower() == "late march")
     assert (late.value, late.mod, late.type) == ("2025-03", "END", "DATE")
     assert (late.earliest, late.latest) == (date(2025, 3, 21), date(2025, 3, 31))
+    for before, after in itertools.pairwise(times):
+        assert before.end <= after.start, (before.text, after.text)
     night = next(t for t in times if "18 March" in t.text)
     assert night.text == "the night of 18 March"
     assert night.value == "2025-03-18TNI"

@@ -136,6 +136,11 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     "disagree": frozenset({"with"}),
 }
 _PREP_VERBS = frozenset(VERB_PREPS)
+# Verb + preposition that form one predicate and so one cue ("called for"); other selected
+# prepositions only introduce the content ("argued | for a broader peace").
+PHRASAL_CUES = frozenset(
+    {("call", "for"), ("call", "on"), ("point", "to"), ("speak", "out"), ("hint", "at"), ("vote", "for")}
+)
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
@@ -401,13 +406,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Left dependents joined to a verb cue. Empty: the cue is the verb ("stated", not "has stated"), as
+# the project's golden tests expect. PolNeAR's gold includes auxiliaries and adverbs ("has said",
+# "also said"): {"aux", "auxpass", "neg", "advmod"} scores about 0.09 higher cue exact F1 there.
+CUE_LEFT_DEPS: frozenset[str] = frozenset()
+
+
 def _cue_span(verb: Token, prep: Token | None = None) -> tuple[int, int]:
-    """The verb with its contiguous auxiliaries, negation and adverbs, plus particle/preposition."""
+    """The verb (with CUE_LEFT_DEPS dependents right before it) plus a particle/selected preposition."""
     first = verb
     for child in reversed(list(verb.lefts)):
         if (
             child.i == first.i - 1
-            and child.dep_ in ("aux", "auxpass", "neg", "advmod")
+            and child.dep_ in CUE_LEFT_DEPS
             and child.lower_
             not in (
                 "when",
@@ -423,7 +434,7 @@ def _cue_span(verb: Token, prep: Token | None = None) -> tuple[int, int]:
     for child in verb.rights:
         if child.i == last.i + 1 and child.dep_ == "prt":
             last = child
-    if prep is not None and prep.i == last.i + 1:
+    if prep is not None and prep.i == last.i + 1 and (_lemma(verb), prep.lower_) in PHRASAL_CUES:
         last = prep
     return first.idx, last.idx + len(last.text)
 
@@ -442,6 +453,12 @@ def _subject(verb: Token) -> Token | None:
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ in _CLIMB and token.head is not token:
+            if token is verb and token.dep_ == "conj":
+                # "..., Bassem Na'im, has stated": a name right before a subject-less conjunct is
+                # its subject the parser missed
+                named = _name_before(verb)
+                if named is not None:
+                    return named
             head = token.head
             # "China said it was opposed and warned ...": a reporting verb coordinated into the
             # reported clause shares the reporter's subject
@@ -459,7 +476,11 @@ def _name_before(verb: Token) -> Token | None:
     doc = verb.doc
     while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].pos_ != "PROPN":
         i -= 1
-    if i >= 0 and ((doc[i].pos_ == "PRON" and doc[i].lower_ in _PERSONAL) or doc[i].ent_type_ in _SPEAKER_ENTS):
+    if i >= 0 and doc[i].text == ",":  # the comma closing an appositive: "a member, Bassem Na'im, has"
+        i -= 1
+    if i < 0:
+        return None
+    if (doc[i].pos_ == "PRON" and doc[i].lower_ in _PERSONAL) or doc[i].ent_type_ in _SPEAKER_ENTS:
         return doc[i]
     return None
 
@@ -475,15 +496,12 @@ def _speaker_span(subject: Token) -> tuple[int, int] | None:
         return subject.idx, subject.idx + len(subject.text)
     if subject.lower_ == "what":
         return None
-    if subject.dep_ not in _SUBJECTS and subject.dep_ != "pobj":
-        # a bare name found by position: take its whole entity
-        if subject.ent_type_:
-            first = subject
-            while first.i > 0 and first.doc[first.i - 1].ent_iob_ == "I" and first.ent_iob_ == "I":
-                first = first.doc[first.i - 1]
-            if first.ent_iob_ == "I" and first.i > 0:
-                first = first.doc[first.i - 1]
-            return first.idx, subject.idx + len(subject.text)
+    if subject.dep_ not in _SUBJECTS and subject.dep_ != "pobj" and subject.ent_type_:
+        # a bare name found by position: its whole entity
+        first = subject
+        while first.ent_iob_ == "I" and first.i > 0:
+            first = first.doc[first.i - 1]
+        return first.idx, subject.idx + len(subject.text)
     if subject.pos_ in ("NOUN",) and not subject.ent_type_:
         for child in subject.children:
             if child.dep_ == "appos" and child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
@@ -614,10 +632,6 @@ def _verb_candidate(
         obj = by_dep["dobj"]
         if obj.i > verb.i and obj.lower_ not in ("it", "this", "that", "what", "which", "so"):
             content = _object_content(verb, obj)
-    elif inner is not None and speech and not by_dep and inner.pos_ in ("VERB", "AUX"):
-        # "“...,” the official said" / "The museum, Mr. Obama said, would ...": the reporting verb
-        # hangs off the reported clause
-        content = _around(inner, verb)
     if content is None and lemma in VERB_PREPS:
         for prep in preps:
             if prep.lower_ in VERB_PREPS[lemma] and prep.i > verb.i:
@@ -627,6 +641,10 @@ def _verb_candidate(
                     content = objects[0].left_edge.idx, _object_content(verb, prep)[1]
                     content = (objects[0].left_edge.idx, content[1])
                     break
+    if content is None and inner is not None and speech and not by_dep and inner.pos_ in ("VERB", "AUX"):
+        # "“...,” the official said" / "The museum, Mr. Obama said, would ...": the reporting verb
+        # hangs off the reported clause
+        content = _around(inner, verb)
     if content is None and speech:
         content = _adjacent_quote(doc, verb, quotes, sents)
     if content is None:
@@ -638,9 +656,9 @@ def _verb_candidate(
     cue = _cue_span(verb, prep_used)
     if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
         return None
-    if lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS:
-        if subject is not None and subject.ent_type_ == "PERSON":
-            return None
+    evidence_only = lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
+    if evidence_only and subject is not None and subject.ent_type_ == "PERSON":
+        return None
     speaker = _speaker_span(subject) if subject is not None else None
     if (
         speaker is not None

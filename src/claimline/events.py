@@ -7,6 +7,7 @@ event noun ("resumption", "ceasefire", "strike") that carries a date or an expli
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -198,6 +199,7 @@ def extract_events(
     cue_chars = {
         char for claim in claims if claim.cue is not None for char in range(claim.cue.start, claim.cue.end)
     }
+    quoted = _Intervals([(c.content.start, c.content.end) for c in claims if c.kind == "direct"])
     body_start = sentences.sentences[0].start if len(sentences) else len(doc_text(doc))
     candidates: list[_Candidate] = []
     for token in doc:
@@ -223,8 +225,8 @@ def extract_events(
             if trigger.dep_ == "conj" or marks & {"when", "as", "while", "once"}:
                 candidate.time = head.time  # "shattered on 18 March when Israel resumed ..."
         is_noun = trigger.pos_ == "NOUN"
-        if trigger.idx in cue_chars and candidate.time is None:
-            continue  # a reporting verb belongs to its claim, not to the timeline
+        if candidate.time is None and (_is_reporting(trigger, cue_chars) or quoted.contains(trigger.idx)):
+            continue  # a reporting verb, or a verb inside a quotation, belongs to its claim
         order = _order_words(trigger)
         if is_noun and candidate.time is None and order is None:
             continue
@@ -238,6 +240,34 @@ def extract_events(
         for token in (doc.char_span(time.start, time.end, alignment_mode="expand") or ())
     }
     return order_timeline(kept, sentences, heads, time_tokens)
+
+
+REPORTING_LEMMAS = frozenset({"say", "tell", "add", "note", "state", "write", "ask", "reply"})
+
+
+def _is_reporting(trigger: Token, cue_chars: set[int]) -> bool:
+    """A claim's cue that reports speech (not an action such as "rejected the plan")."""
+    if trigger.idx not in cue_chars:
+        return False
+    return trigger.lemma_.lower() in REPORTING_LEMMAS or any(
+        child.dep_ in ("ccomp", "parataxis") for child in trigger.children
+    )
+
+
+class _Intervals:
+    """Membership of a character offset in a set of [start, end) ranges."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self._ranges = sorted(ranges)
+        self._starts = [start for start, _ in self._ranges]
+        # the furthest end among ranges starting at or before each position
+        self._reach: list[int] = []
+        for _, end in self._ranges:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def contains(self, char: int) -> bool:
+        i = bisect_right(self._starts, char) - 1
+        return i >= 0 and self._reach[i] > char
 
 
 def _link(kept: list[_Candidate]) -> None:
@@ -291,25 +321,35 @@ def order_timeline(
     Undated events keep their narrative place: each sorts right after the event before it
     (a 'BEFORE'/'AFTER' relation to a dated event places it beside that event instead).
     """
-    keys: list[tuple[date, int, int]] = []
+    # Sort key: (date, step after that date, narrative index). An undated event sorts right after
+    # the event before it; one stated to be BEFORE/AFTER another sorts just before/after that one.
+    keys: dict[int, tuple[date, int, float]] = {}
     previous: tuple[date, int] = (date.min, 0)
     for n, candidate in enumerate(kept):
         time = candidate.time
         if time is not None and time.earliest is not None:
             previous = (time.earliest, 0)
-            keys.append((time.earliest, 0, n))
-            continue
-        placed = False
-        for relation, other in candidate.relations:
-            other_time = kept[other].time
-            if other_time is not None and other_time.earliest is not None:
-                keys.append((other_time.earliest, -1 if relation == "BEFORE" else 1, n))
-                placed = True
-                break
-        if not placed:
-            keys.append((previous[0], previous[1] + 1, n))
-    order = [n for _, _, n in sorted(keys)]
-    order = _respect_relations(order, kept)
+            keys[n] = (time.earliest, 0, n)
+        else:
+            previous = (previous[0], previous[1] + 1)
+            keys[n] = (previous[0], previous[1], n)
+    resolved = {n for n, c in enumerate(kept) if not c.relations or (c.time is not None and c.time.earliest)}
+    for n in range(len(kept)):
+        # follow the chain of relations to a placed event (iteratively: chains can be long)
+        path: list[int] = []
+        on_path: set[int] = set()
+        current = n
+        while current not in resolved and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = kept[current].relations[0][1]
+        for m in reversed(path):
+            relation, other = kept[m].relations[0]
+            day, step, rank = keys[other]
+            keys[m] = (day, step, rank - 0.5 if relation == "BEFORE" else rank + 0.5)
+            resolved.add(m)
+
+    order = sorted(range(len(kept)), key=keys.__getitem__)
     position = {n: i for i, n in enumerate(order)}
 
     events: list[Event] = []
@@ -340,20 +380,3 @@ def order_timeline(
             )
         )
     return events
-
-
-def _respect_relations(order: list[int], kept: list[_Candidate]) -> list[int]:
-    """Move an undated event just before (or after) the event it is stated to precede (or follow)."""
-    result = list(order)
-    for n, candidate in enumerate(kept):
-        if candidate.time is not None and candidate.time.earliest is not None:
-            continue
-        for relation, other in candidate.relations:
-            i, j = result.index(n), result.index(other)
-            if relation == "BEFORE" and i > j:
-                result.pop(i)
-                result.insert(result.index(other), n)
-            elif relation == "AFTER" and i < j:
-                result.pop(i)
-                result.insert(result.index(other) + 1, n)
-    return result

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -501,6 +501,7 @@ def _clean(text: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(r"[\s,.;:!?)(\"'`]+$", "", s) if not s.endswith((" a.m.", " p.m.")) else s
     s = re.sub(r"^[\s,(\"'`]+", "", s)
+    s = re.sub(r"(?<=\w)'s$", "", s)  # possessive: "2024's", "Tuesday's"
     return s
 
 
@@ -1177,6 +1178,20 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
         ref = ctx.published
         return "point", (Point(None, century=ref.year // 100) if ref else Point(None, unknown="XX")), False
 
+    # --- "Q1 2025", "2025 Q1", "H2 2024", "FY2025", "FY 25"
+    m = re.fullmatch(r"(?:the\s+)?(?:(\d{4})\s+)?([qh])([1-4])(?:[\s-]+(?:of\s+)?(\d{4}|'\d{2}))?", s)
+    if m and not (m.group(2) == "h" and m.group(3) not in "12"):
+        year_s = m.group(1) or m.group(4)
+        year = (1900 + int(year_s[1:]) if year_s.startswith("'") else int(year_s)) if year_s else None
+        n = int(m.group(3))
+        if m.group(2) == "h":
+            return "point", Point(year if year is not None else _year_of(ctx), half=n), False
+        return "point", _quarter_point(ctx, n, year), False
+    m = re.fullmatch(r"fy\s*-?\s*(\d{4}|\d{2})", s)
+    if m:
+        ys = m.group(1)
+        return "point", Point(int(ys) if len(ys) == 4 else 2000 + int(ys)), False
+
     # --- quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990"
     m = re.fullmatch(
         r"(?:(?:the|its|this year's|last year's|next year's|a flat|the latest|the current|this)\s+)?"
@@ -1524,6 +1539,30 @@ _SUFFIX_MODS: list[tuple[str, TimeMod]] = [
 ]
 
 
+# a full calendar date (a 4-digit year and a month name) in a layout the rules did not read
+_EXPLICIT_DATE = re.compile(rf"(?=.*\b(?:1[6-9]|20)\d\d\b).*\b{_MONTH_RE}")
+
+
+@lru_cache(maxsize=1)
+def _date_parser() -> Any:
+    """One English dateparser instance, built on first use, that accepts only complete dates."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True, "DATE_ORDER": "MDY"},
+    )
+
+
+def _parse_explicit(text: str) -> date | None:
+    """Fallback for explicit dates in unusual layouts ("the 10th day of April, 2025"); never guesses."""
+    if len(text) > 40:
+        return None
+    data = _date_parser().get_date_data(text)
+    found = getattr(data, "date_obj", None) if data is not None else None
+    return found.date() if found is not None else None
+
+
 _NOT_TEMPORAL = re.compile(r"(?:an?|one|two|three)[\s-]*quarters?|(?:an?|the) second|second|minute")
 _IMPLIED_MODS: list[tuple[str, TimeMod]] = [
     (r"year[\s-]end|year's end|end of the year", "END"),
@@ -1606,6 +1645,10 @@ def normalise(
             kind, payload, anchored = _core(m.group(2), _Ctx(published, sub_tense, anchor))
             if kind != "point" and word not in ("the", "a", "an"):
                 kind = "none"
+    if kind == "none" and _EXPLICIT_DATE.search(s):
+        parsed = _parse_explicit(s)
+        if parsed is not None:
+            kind, payload, anchored = "point", Point(parsed.year, parsed.month, parsed.day), False
     if kind == "none" or payload is None:
         return None
     if kind == "ref":
@@ -1779,6 +1822,8 @@ def _matcher(vocab: Vocab) -> Matcher:
         [
             [rel, season],
             [season, {"LIKE_NUM": True, "LENGTH": 4}],
+            [{"TEXT": {"REGEX": r"^(?:Q[1-4]|H[12])$"}}, {"LIKE_NUM": True, "LENGTH": 4, "OP": "?"}],
+            [{"TEXT": {"REGEX": r"^FY-?(?:\d\d|\d{4})$"}}],
             [
                 {"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"},
                 {"LOWER": {"IN": ["christmas", "thanksgiving", "easter", "halloween"]}},
@@ -1865,6 +1910,7 @@ def _accept(text: str) -> bool:
     return True
 
 
+_PERIOD_TOKEN = re.compile(r"Q[1-4]|H[12]|FY-?\d{2,4}")
 _EXTRA_TRIGGERS = (
     "current recent future past present now term period quarter these each every years decades centuries "
     "christmas thanksgiving easter halloween new election independence labor memorial"
@@ -1888,7 +1934,7 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     n = len(doc)
     for token in doc:
-        if token.lower_ in _TRIGGERS or token.like_num:
+        if token.lower_ in _TRIGGERS or token.like_num or _PERIOD_TOKEN.fullmatch(token.text):
             a, b = max(0, token.i - 4), min(n, token.i + 5)
             if windows and a <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], b)
@@ -1943,7 +1989,13 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
                 span = _understood(doc, *span)
             if span is not None and _accept(doc[span[0] : span[1]].text):
                 out.append(span)
-    return out
+    # extents grown to the left may now cover another candidate: keep the longest of overlapping spans
+    out.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    kept: list[tuple[int, int]] = []
+    for span in sorted(out, key=lambda se: -(se[1] - se[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 _CONNECTORS = {
@@ -2177,7 +2229,8 @@ def _temporal_word(word: str) -> bool:
         or word in SEASONS
         or word in PARTS_OF_DAY
         or word in _LEXICAL
-        or re.fullmatch(r"(?:1[5-9]|20)\d\ds?|'\d0s|\d{1,2}:\d\d|[ap]\.m\.?|noon|midnight|ago|fiscal", word) is not None
+        or re.fullmatch(r"(?:1[5-9]|20)\d\ds?|'\d0s|\d{1,2}:\d\d|[ap]\.m\.?|noon|midnight|ago|fiscal", word)
+        is not None
     )
 
 

@@ -215,10 +215,9 @@ def greedy_match(
     candidates: list[tuple[float, int, int, int]] = []
     for i, s in enumerate(system):
         for j, g in enumerate(gold):
-            if s & g or (criterion == "exact" and s == g):
-                if _accept(criterion, s, g):
-                    distance = abs(min(s, default=0) - min(g, default=0))
-                    candidates.append((-dice(s, g), distance, i, j))
+            if (s & g or (criterion == "exact" and s == g)) and _accept(criterion, s, g):
+                distance = abs(min(s, default=0) - min(g, default=0))
+                candidates.append((-dice(s, g), distance, i, j))
     candidates.sort()
     used_s: set[int] = set()
     used_g: set[int] = set()
@@ -441,7 +440,7 @@ def evaluate(
     started = time.perf_counter()
     parsed = list(nlp.pipe(d.text for d in docs))
     report.model_seconds = time.perf_counter() - started
-    for item, doc in zip(docs, parsed):
+    for item, doc in zip(docs, parsed, strict=True):
         started = time.perf_counter()
         sentences = extract_sentences(doc, find_layout(item.text).body_start)
         actors = extract_actors(doc, sentences)
