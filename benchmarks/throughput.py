@@ -47,8 +47,12 @@ def claimline_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "claimline.cli"]
 
 
-def timed(command: list[str], *, stdin: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB, of the process itself) of one run; fails loudly on error."""
+def timed(command: list[str], *, stdin: Path | None = None) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one run of a process; fails loudly on error.
+
+    RSS and CPU are the process's own (with the children it reaped): exact for one process, but
+    not counting --jobs 2's workers, which belong to the forkserver.
+    """
     with open(stdin or os.devnull, "rb") as source, tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdin=source, stdout=subprocess.DEVNULL, stderr=errors)
@@ -59,7 +63,7 @@ def timed(command: list[str], *, stdin: Path | None = None) -> tuple[float, int]
         message = errors.read().decode("utf-8", "replace")
     if code != 0:
         raise SystemExit(f"failed ({code}): {' '.join(command)}\n{message}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def median_time(command: list[str], runs: int) -> float:
@@ -126,19 +130,25 @@ def main() -> None:
         words = sum(len(text.split()) for text in texts)
         print(f"{words:,} words ({words / len(texts):.0f} per article)\n")
 
-        raw, _ = timed([sys.executable, "-c", RAW_PIPE, model, str(folder), str(BATCH_SIZE)])
+        raw, _, raw_cpu = timed([sys.executable, "-c", RAW_PIPE, model, str(folder), str(BATCH_SIZE)])
         rates = {"a": words / raw}
-        print(f"(a) raw nlp.pipe            {raw:7.1f} s  {rates['a']:8,.0f} words/s")
+        cpu_rates = {"a": words / raw_cpu}
+        print(f"(a) raw nlp.pipe            {raw:7.1f} s  {rates['a']:8,.0f} words/s  (cpu {raw_cpu:.1f} s)")
         for key, jobs in (("b", 1), ("c", 2)):
             out = Path(scratch) / f"jobs{jobs}.jsonl"
-            seconds, _ = timed(
+            seconds, _, cpu = timed(
                 [*claimline, "batch", str(folder), "-o", str(out), "-q", "--jobs", str(jobs), *env_model]
             )
             lines = out.read_text(encoding="utf-8").splitlines()
             assert len(lines) == len(texts) and all("error" not in json.loads(line) for line in lines[:5])
             rates[key] = words / seconds
-            print(f"({key}) claimline batch --jobs {jobs} {seconds:7.1f} s  {rates[key]:8,.0f} words/s")
+            cpu_rates[key] = words / cpu
+            note = f"(cpu {cpu:.1f} s)" if jobs == 1 else ""
+            print(
+                f"({key}) claimline batch --jobs {jobs} {seconds:7.1f} s  {rates[key]:8,.0f} words/s  {note}"
+            )
         print(f"b/a = {rates['b'] / rates['a']:.2f}   (target >= 0.8)")
+        print(f"b/a by CPU time = {cpu_rates['b'] / cpu_rates['a']:.2f}   (insensitive to other load)")
         print(f"c/b = {rates['c'] / rates['b']:.2f}   (target >= 1.7 on two cores)\n")
 
         bare = median_time([sys.executable, "-c", f"import spacy; spacy.load({model!r})"], args.runs)
@@ -156,7 +166,7 @@ def main() -> None:
                         stream.write(json.dumps({"id": f"s{n}", "text": small_article(n)}) + "\n")
                 out = Path(scratch) / f"small-{size}-out.jsonl"
                 command = [*claimline, "batch", "-", "-o", str(out), "-q", "--jobs", "1", *env_model]
-                seconds, peak = timed(command, stdin=source)
+                seconds, peak, _ = timed(command, stdin=source)
                 produced = sum(1 for _ in out.open(encoding="utf-8"))
                 assert produced == size, produced
                 print(

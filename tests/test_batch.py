@@ -247,3 +247,19 @@ def test_kill_mid_run_then_resume(tmp_path: Path) -> None:
     ids = [str(record["id"]) for record in lines(out)]
     assert sorted(ids) == sorted(f"{folder.as_posix()}/{n:03}.txt" for n in range(count))
     assert len(set(ids)) == count
+
+
+@pytest.mark.usefixtures("nlp")
+def test_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article(1), encoding="utf-8")
+    code, _, stderr = run(str(folder), "-r", "--out-dir", str(folder / "results"), "-j", "1")
+    assert code == 0, stderr
+    code, _, stderr = run(str(folder), "-r", "--out-dir", str(folder / "results"), "-j", "1", "--resume")
+    assert code == 0 and "0 done, 0 failed, 1 skipped" in stderr
+    code, _, stderr = run(str(folder), "-o", str(folder / "results.jsonl"), "-j", "1")
+    assert code == 0 and "1 done" in stderr
+    assert [json.loads(line)["id"] for line in (folder / "results.jsonl").read_text().splitlines()] == [
+        f"{folder.as_posix()}/a.txt"
+    ]

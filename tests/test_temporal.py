@@ -418,3 +418,19 @@ def test_seed_article_without_publication_date(nlp: Language, seed_text: str) ->
     assert values["late March"] == "XXXX-03"
     assert values["the night of 18 March"] == "XXXX-03-18TNI"
     assert all(not t.value.startswith("20") for t in times)
+
+
+def test_day_offset_counts_from_the_last_day_not_a_month(nlp: Language) -> None:
+    text = (
+        "The bank raised rates on Wednesday, its third increase since January. "
+        "Two days later, the currency fell."
+    )
+    times = _times(nlp, text, date(2025, 4, 10))
+    wednesday = next(t for t in times if t.text == "Wednesday")
+    later = next(t for t in times if t.text.lower().startswith("two days"))
+    assert (later.value, later.anchor) == ("2025-04-11", wednesday.id)
+
+
+def test_descriptive_adjectives_do_not_block_normalisation(nlp: Language) -> None:
+    times = _times(nlp, "Markets had a tumultuous week.")
+    assert [(t.type, t.value) for t in times if "week" in t.text] == [("DURATION", "P1W")]

@@ -45,6 +45,7 @@ __all__ = [
     "BATCH_SIZE",
     "BatchItem",
     "BatchSummary",
+    "ItemLike",
     "Progress",
     "count_inputs",
     "default_jobs",
@@ -487,8 +488,11 @@ def _visible(name: str) -> bool:
     return not name.startswith(".")
 
 
-def _walk(folder: Path, pattern: str, recursive: bool) -> Iterator[Path]:
-    """Files of `folder` matching `pattern` (on the file name), sorted, streaming; hidden ones skipped."""
+def _walk(folder: Path, pattern: str, recursive: bool, skip: frozenset[Path] = frozenset()) -> Iterator[Path]:
+    """Files of `folder` matching `pattern` (on the file name), sorted, streaming.
+
+    Hidden files and folders are skipped, and so are the paths in `skip` (the batch's own output).
+    """
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
@@ -502,28 +506,31 @@ def _walk(folder: Path, pattern: str, recursive: bool) -> Iterator[Path]:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
+        if skip and path.resolve() in skip:
+            continue
         if is_dir:
             if recursive:
                 subfolders.append(path)
         elif fnmatch.fnmatch(entry.name, pattern):
             yield path
     for sub in subfolders:
-        yield from _walk(sub, pattern, recursive)
+        yield from _walk(sub, pattern, recursive, skip)
 
 
 def _stdin_items(stream: IO[str] | IO[bytes], name: str = "-") -> Iterator[BatchItem]:
     """JSONL on stdin: `{"id", "text", "published"?}` per line (UTF-8); a bad line is a failed item."""
-    for number, raw in enumerate(stream, start=1):
+    lines: Iterator[str | bytes] = iter(stream)
+    for number, raw in enumerate(lines, start=1):
         fallback = f"{name}:{number}"
-        if isinstance(raw, bytes):
+        if isinstance(raw, str):
+            line = raw
+        else:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 message = f"{fallback}: not valid UTF-8"
                 yield BatchItem(id=fallback, failure=_failure(fallback, "bad_input", message))
                 continue
-        else:
-            line = raw
         if not line.strip():
             continue
         try:
@@ -569,16 +576,14 @@ def discover(
     and mirrors as `relative/path` under `--out-dir`. Paths in `exclude` (the output) are skipped.
     A missing input is a failed item, not an exception.
     """
-    skip = {p.resolve() for p in exclude}
+    skip = frozenset(p.resolve() for p in exclude)
     for spec in inputs:
         if spec == "-":
             yield from _stdin_items(stdin if stdin is not None else sys.stdin.buffer)
             continue
         path = Path(spec)
         if path.is_dir():
-            for found in _walk(path, glob, recursive):
-                if skip and found.resolve() in skip:
-                    continue
+            for found in _walk(path, glob, recursive, skip):
                 yield BatchItem(id=_posix(found), path=found, output=_posix(found.relative_to(path)))
         else:
             yield BatchItem(id=_posix(spec), path=path, output=path.name)
@@ -680,17 +685,18 @@ def _scan_jsonl(path: Path) -> _Existing:
 
 
 def _compact_jsonl(path: Path) -> None:
-    """Keep one line per id: its last article, else its last failure; order of first appearance."""
+    """Keep one line per id, the last one (a `duplicate_id` failure never replaces a real result)."""
     best: dict[str, tuple[int, bool]] = {}
     with path.open(encoding="utf-8", errors="replace") as stream:
         for number, line in enumerate(stream):
             record = _line_record(line)
             if record is None:
                 continue
-            is_article = _record_sha(record) is not None
+            error = record.get("error")
+            duplicate = isinstance(error, dict) and error.get("code") == "duplicate_id"
             previous = best.get(record["id"])
-            if previous is None or is_article or not previous[1]:
-                best[record["id"]] = (number, is_article)
+            if previous is None or not duplicate or previous[1]:
+                best[record["id"]] = (number, duplicate)
     keep = {number for number, _ in best.values()}
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -56,7 +56,7 @@ SPEECH_VERBS = _words(
     suggest predict promise pledge vow threaten urge ask demand propose recommend reply respond
     answer remark comment observe mention recall allege complain concede disclose testify inform
     assure reiterate repeat caution boast brag joke quip agree disagree dispute question challenge
-    charge estimate conclude speculate forecast post chant sing shout yell scream whisper lament
+    charge estimate conclude speculate forecast post chant point sing shout yell scream whisper lament
     decry denounce signal hint imply counter retort rebut interject continue describe call
     acknowledge proclaim pronounce affirm reaffirm attest certify swear guarantee advise counsel
     remind notify tell convince persuade indicate specify stipulate underscore highlight stress
@@ -71,10 +71,10 @@ SPEECH_VERBS = _words(
 BELIEF_VERBS = _words(
     """
     believe think know hope expect fear worry doubt feel assume suspect consider guess imagine
-    understand realize realise recognize recognise learn discover hear see find wish bet trust
-    figure presume suppose anticipate foresee envision envisage prefer want plan intend seek aim
-    refuse decline offer try hesitate decide resolve agree vow pledge promise threaten demand
-    need prepare mean remember forget regret acknowledge admit accept insist
+    understand realize realise recognize recognise learn discover hear find wish bet trust
+    figure presume anticipate foresee envision envisage prefer want plan intend seek aim
+    refuse decline offer hesitate decide resolve agree vow pledge promise threaten demand
+    remember forget regret acknowledge admit accept insist
     """
 )
 # Verbs that attribute a stance towards an object: "criticized the law", "backs the plan".
@@ -84,19 +84,19 @@ STANCE_VERBS = _words(
     oppose favor favour back applaud welcome hail blame credit cite accuse urge describe mention
     note propose recommend demand rebuke chastise lambaste lambast mock ridicule deride question
     dispute challenge deny admit acknowledge confirm announce reveal disclose decry denounce fault
-    target promote advocate highlight emphasize emphasise stress predict estimate tout champion
+    promote advocate highlight emphasize emphasise stress predict estimate tout champion
     applaud laud commend congratulate thank scold scorn assail berate excoriate castigate
     lampoon pan knock bash hammer needle taunt insult disparage belittle demean call label brand
     dub characterize characterise compare liken equate admire respect trust distrust doubt fear
     want seek request ask refuse reject veto approve ratify sign back embrace tout unveil outline
-    release publish tweet post recount acknowledge rule order suggest propose float pitch
+    publish tweet post recount acknowledge rule order suggest propose float pitch
     """
 )
 # Evidence verbs with a non-human subject: "a poll shows", "the report found".
 EVIDENCE_VERBS = _words(
     """
     show find indicate suggest reveal demonstrate confirm prove document estimate project predict
-    conclude determine establish mean imply
+    conclude determine establish imply
     """
 )
 ALL_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS | EVIDENCE_VERBS
@@ -207,7 +207,7 @@ NOUN_CUES = _words(
     """
 )
 # Verbs that only carry a noun cue: "citing concerns that", "issued a warning that".
-NOUN_CUE_CARRIERS = _words("cite voice express raise issue make repeat reiterate reject dismiss deny echo")
+NOUN_CUE_CARRIERS = _words("cite voice express raise issue make repeat reiterate echo air share")
 
 # Subjects that are documents or data: evidence verbs only count with them.
 ATTRIBUTION_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -230,37 +230,50 @@ MIN_QUOTE_WORDS = 4
 # Matchers, compiled once per vocabulary
 
 
-@dataclass
-class _Matchers:
-    cue_verbs: Matcher
-    according: Matcher
-    noun_cues: Matcher
+_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 
 
-_MATCHERS: dict[int, tuple[Vocab, _Matchers]] = {}
+def _build(vocab: Vocab) -> Matcher:
+    """One token matcher for all cue triggers (a single pass over the doc); the dependency rules
+    applied to each match live in the functions below."""
+    matcher = Matcher(vocab)
+    matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    matcher.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
+    return matcher
 
 
-def _build(vocab: Vocab) -> _Matchers:
-    cue_verbs = Matcher(vocab)
-    cue_verbs.add(
-        "CUE_VERB",
-        [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]],
-    )
-    according = Matcher(vocab)
-    according.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-    noun_cues = Matcher(vocab)
-    noun_cues.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
-    return _Matchers(cue_verbs=cue_verbs, according=according, noun_cues=noun_cues)
-
-
-def matchers(vocab: Vocab) -> _Matchers:
-    """The compiled matchers for `vocab` (built on first use, then reused)."""
+def matchers(vocab: Vocab) -> Matcher:
+    """The compiled matcher for `vocab` (built on first use, then reused)."""
     cached = _MATCHERS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1]
     built = _build(vocab)
     _MATCHERS[id(vocab)] = (vocab, built)
     return built
+
+
+@dataclass
+class _Matches:
+    """Token offsets of the matches of one doc, by pattern."""
+
+    verbs: list[int] = field(default_factory=list)
+    according: list[int] = field(default_factory=list)
+    nouns: list[int] = field(default_factory=list)
+
+
+def _matches(doc: Doc) -> _Matches:
+    found = _Matches()
+    strings = doc.vocab.strings
+    for match_id, start, _end in matchers(doc.vocab)(doc):
+        label = strings[match_id]
+        if label == "CUE_VERB":
+            found.verbs.append(start)
+        elif label == "ACCORDING_TO":
+            found.according.append(start)
+        else:
+            found.nouns.append(start)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -532,7 +545,11 @@ def _clause_span(head: Token, doc: Doc) -> tuple[int, int]:
     ("he didn't believe X, arguing that Y" / "it was opposed and warned Z"): that is a claim of its own."""
     end = head.right_edge
     for child in head.rights:
-        if child.dep_ in ("conj", "advcl", "parataxis") and child.lower_ in VERB_FORMS:
+        if child.dep_ in ("conj", "advcl", "parataxis", "prep") and any(
+            t.lower_ in VERB_FORMS and t.pos_ == "VERB" for t in child.subtree
+        ):
+            if child.dep_ == "prep" and not doc[child.i - 1].is_punct:
+                continue
             last = child.left_edge.i - 1
             while last > head.i and (doc[last].is_punct or doc[last].dep_ == "cc"):
                 last -= 1
@@ -571,9 +588,9 @@ def _in_quote(doc: Doc, start: int, end: int, quotes: _QuoteIndex) -> tuple[int,
     return new_start, new_end, "mixed"
 
 
-def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matchers, sents: _Sents) -> Iterator[_Candidate]:
+def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matches, sents: _Sents) -> Iterator[_Candidate]:
     cues: dict[int, list[tuple[str, Token]]] = {}
-    for _match_id, start, _end in found.cue_verbs(doc):
+    for start in found.verbs:
         verb = doc[start]
         cues[start] = [("arg", child) for child in verb.children if child.dep_ in _ARG_DEPS]
         if verb.dep_ in ("parataxis", "advcl") and verb.head is not verb:
@@ -586,6 +603,10 @@ def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matchers, sents: _Se
         candidate = _verb_candidate(doc, verb, cues[i], quotes, sents)
         if candidate is not None:
             yield candidate
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ == "auxpass" for child in verb.children)
 
 
 def _lemma(verb: Token) -> str:
@@ -630,7 +651,7 @@ def _verb_candidate(
             content = _clause_span(xcomp, doc)
     elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
         obj = by_dep["dobj"]
-        if obj.i > verb.i and obj.lower_ not in ("it", "this", "that", "what", "which", "so"):
+        if obj.i > verb.i and obj.lower_ not in ("what", "which", "so"):
             content = _object_content(verb, obj)
     if content is None and lemma in VERB_PREPS:
         for prep in preps:
@@ -660,11 +681,9 @@ def _verb_candidate(
     if evidence_only and subject is not None and subject.ent_type_ == "PERSON":
         return None
     speaker = _speaker_span(subject) if subject is not None else None
-    if (
-        speaker is not None
-        and speaker[0] < end
-        and start < speaker[1]
-        and not start < speaker[0] < speaker[1] < end
+    if speaker is not None and (
+        (speaker[0] < end and start < speaker[1] and not start < speaker[0] < speaker[1] < end)
+        or quotes.containing(*speaker) is not None
     ):
         speaker = None
     if speaker is None and kind == "direct" and end <= cue[0]:
@@ -672,7 +691,31 @@ def _verb_candidate(
         after = [c for c in verb.rights if c.pos_ in ("PROPN", "NOUN", "PRON") and c.i <= verb.i + 6]
         if after:
             speaker = _speaker_span(after[0])
-    if kind == "direct":
+    passive = _is_passive(verb)
+    if passive and subject is not None and subject.dep_ == "nsubjpass":
+        # "it was reported that ..." / "the veto is expected to come ...": the passive subject is
+        # not a source; the clause is the content, the source is an agent ("by X") or none
+        speaker = None
+        if subject.lower_ not in ("it", "there"):
+            start, end = _trim(quotes.text, *_clause_span(verb, doc))
+            agent = [c for c in verb.rights if c.dep_ == "agent"]
+            if agent:
+                objects = [o for o in agent[0].children if o.dep_ == "pobj"]
+                if objects:
+                    speaker = _speaker_span(objects[0])
+                    start, end = _trim(quotes.text, *_clause_span(subject, doc))
+    elif speaker is None and not passive:
+        # a reporting verb whose speaker the parse lost (a participle modifying a noun, a broken
+        # clause): on the development gold these were almost never right
+        return None
+    if kind == "direct" and end <= cue[0]:
+        # the speaker clause closes its sentence: “A,” said X, a ... . “B.” continues the quote
+        clause_end = max(cue[1], speaker[1] if speaker else 0)
+        _, sent_end, _ = sents.of(verb)
+        if not any(ch in ALL_QUOTES for ch in quotes.text[clause_end:sent_end]):
+            clause_end = max(clause_end, sent_end)
+        end = _continued_quote(quotes, end, clause_end)
+    elif kind == "direct":
         end = _continued_quote(quotes, end, max(cue[1], speaker[1] if speaker else 0))
     priority = 2 if speech else 1
     return _Candidate(
@@ -766,8 +809,8 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: _QuoteIndex, sents: _Sents) -
     return None
 
 
-def _according_candidates(doc: Doc, found: _Matchers, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
-    for _match_id, start, _end in found.according(doc):
+def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
+    for start in found.according:
         according = doc[start]
         to = doc[start + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -832,9 +875,9 @@ def _that_clause(noun: Token) -> Token | None:
 
 
 def _noun_candidates(
-    doc: Doc, quotes: _QuoteIndex, found: _Matchers
+    doc: Doc, quotes: _QuoteIndex, found: _Matches
 ) -> Iterator[tuple[int | None, _Candidate]]:
-    for _match_id, n, _end in found.noun_cues(doc):
+    for n in found.nouns:
         noun = doc[n]
         clause = _that_clause(noun)
         if clause is None:
@@ -858,15 +901,20 @@ def _noun_candidates(
                 if objects:
                     speaker = _span_chars(objects[0].subtree)
         head = noun.head
+        own = speaker is not None  # "his claim", "a Times report": a source of its own
         if noun.dep_ in ("dobj", "pobj"):
             verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
-            if noun.dep_ == "dobj" and verb.lemma_.casefold() in NOUN_CUE_CARRIERS | ALL_VERBS:
+            own_source = speaker is not None
+            if noun.dep_ == "dobj" and not own_source and _lemma(verb) in NOUN_CUE_CARRIERS:
+                # "citing concerns that": the verb is part of the cue and its subject the speaker
                 cue_first = verb
                 carrier = verb.i
             if speaker is None and verb.pos_ in ("VERB", "AUX"):
                 subject = _subject(verb)
                 if subject is not None:
                     speaker = _speaker_span(subject)
+        if speaker is None:
+            continue
         cue_start = cue_first.idx if cue_first.i < noun.i else noun.idx
         yield (
             carrier,
@@ -877,7 +925,7 @@ def _noun_candidates(
                 speaker=speaker,
                 kind=kind,
                 anchor=noun,
-                priority=1,
+                priority=2 if own else 1,
             ),
         )
 
@@ -907,7 +955,11 @@ def _standalone_quotes(
     """Quotes no claim covers, that fill their sentence(s): the speaker of a neighbouring claim."""
     text = quotes.text
     for quote in quotes.quotes:
-        if any(_overlaps((quote.start, quote.end), c.content) for c in claims):
+        inside = (quote.start, quote.end)
+        if any(
+            _overlaps(inside, c.content) and not (c.cue is not None and quote.start <= c.cue[0] < quote.end)
+            for c in claims
+        ):
             continue
         if len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS:
             continue
@@ -1004,7 +1056,7 @@ def extract_claims(
     """Attributed claims of `doc`, in text order, ids c0, c1, ..."""
     if len(doc) == 0 or not len(sentences):
         return []
-    found = matchers(doc.vocab)
+    found = _matches(doc)
     text = doc.text
     quotes = _QuoteIndex(text, find_quotes(text))
     sents = _Sents(doc, text)
@@ -1027,9 +1079,9 @@ def extract_claims(
             continue
         candidates.append(candidate)
 
+    candidates.extend(_standalone_quotes(doc, quotes, candidates, sentences))
     candidates = [c for c in candidates if not _nested_in_content(c, candidates)]
     candidates = _dedupe(candidates)
-    candidates.extend(_standalone_quotes(doc, quotes, candidates, sentences))
     return _to_claims(doc, sents, candidates, actors, times, sentences)
 
 

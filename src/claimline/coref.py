@@ -79,14 +79,15 @@ def _named(doc: Doc, start: int, end: int, actors: ActorIndex, head: Token | Non
     return None
 
 
-def _person_words(actor: Actor, text: str) -> set[str]:
+def _person_words(actor: Actor, doc: Doc) -> set[str]:
     """Nouns that describe a person actor: appositive descriptions and titles before its mentions."""
     words: set[str] = set()
     for description in actor.descriptions:
         words.update(w.casefold() for w in _WORD.findall(description))
     for mention in actor.mentions:
-        before = text[max(0, mention.start - 60) : mention.start]
-        words.update(w.casefold() for w in _WORD.findall(before)[-4:])
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            words.update(t.lower_ for t in doc[max(0, span.start - 4) : span.start])
     return words
 
 
@@ -138,9 +139,8 @@ def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str |
     if lemma in ORGANISATION_NOUNS or word in ORGANISATION_NOUNS:
         return _first(candidates, GROUP_KINDS)
     if lemma in PERSON_NOUNS or word in PERSON_NOUNS:
-        text = doc.text
         for actor in candidates:
-            if actor.kind == "person" and {lemma, word} & _person_words(actor, text):
+            if actor.kind == "person" and {lemma, word} & _person_words(actor, doc):
                 return actor.id
         return None
     # a nominal repeating (part of) a description: "the mediator" for "Qatar, the main mediator"

@@ -10,14 +10,22 @@ date, the tense of the governing clause and the previously mentioned date. It pr
 `type`, `value` and `mod` and the calendar interval `earliest`/`latest`:
 
 - a bare month or weekday is placed before publication in a past-tense clause, after it in a
-  future-tense clause, and nearest to it otherwise;
+  future-tense clause (or after "until", "due", "effective"...), and nearest to it otherwise; a
+  day date up to 92 days ahead of publication stays ahead even in a past-tense or untensed
+  clause ("said the dividend is payable Dec. 1": scheduled dates are reported in the past tense);
 - relative expressions ("the next day", "two days later", "that week", "a year earlier") are
   resolved against the previously mentioned date when there is one (its id becomes `anchor`),
   otherwise against the publication date;
 - without a publication date nothing is guessed: unknown parts stay X ("XXXX-03-18");
 - `mod` START/MID/END narrow the interval to its first, middle or last third (so "late March"
-  is March 21-31, "early 1990" January 1 to May 1); seasons are meteorological (spring =
-  March-May); a part of day ("TNI") keeps the whole day as its interval.
+  is March 21-31, "early 1990" January-April); seasons are meteorological (spring =
+  March-May, winter = December-February, named after the year of its December); a part of day
+  ("TNI") keeps the whole day as its interval; BEFORE/AFTER-type mods open one end;
+- decades are written "199X" and centuries "19" (TimeBank itself writes decades "199").
+
+dateparser is only a fallback for explicit dates in layouts the rules do not read (a 4-digit year
+and a month name, all of day, month and year required), through one parser built on first use.
+Compiled tables and the `Matcher` are built once per process / `Vocab`; `normalise` is cached.
 """
 
 from __future__ import annotations
@@ -165,7 +173,6 @@ ORDINALS = {
     "last": 4,
     "final": 4,
 }
-VAGUE = {"few", "several", "many", "some", "numerous", "couple of", "the", "recent", "coming", "past"}
 PRESENT_WORDS = {
     "now",
     "right now",
@@ -1992,9 +1999,11 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
     # extents grown to the left may now cover another candidate: keep the longest of overlapping spans
     out.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     kept: list[tuple[int, int]] = []
+    taken: set[int] = set()  # token indices already covered: linear, not pairwise, in long documents
     for span in sorted(out, key=lambda se: -(se[1] - se[0])):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+        if not any(i in taken for i in range(span[0], span[1])):
             kept.append(span)
+            taken.update(range(span[0], span[1]))
     return sorted(kept)
 
 
@@ -2213,6 +2222,7 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 _QUARTER_TALK = re.compile(
     r"\b(?:quarter|period)\b|year[\s-](?:ago|earlier)|\ba year (?:ago|earlier)|last year's", re.I
 )
+_DAY_TALK = re.compile(r"\b(?:days?|morning|afternoon|evening|night|hours?)\b", re.I)
 _ADJECTIVAL_SET = {"quarterly", "annual", "annually", "yearly", "monthly", "weekly", "daily", "nightly"}
 
 
@@ -2254,6 +2264,7 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
     times: list[TimeExpression] = []
     last: tuple[Point, str] | None = None  # previous resolved date, for relative expressions
     last_quarter: tuple[Point, str] | None = None  # quarter under discussion (earnings reports)
+    last_day: tuple[Point, str] | None = None  # previous day-level date, for "two days later"
     entity_tokens = {
         i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)
     }
@@ -2263,9 +2274,15 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
         reference = last
         if last_quarter is not None and _QUARTER_TALK.search(text):
             reference = last_quarter
+        elif _DAY_TALK.search(text) and (last is None or last[0].granularity not in "DT"):
+            reference = last_day  # a day offset counts from a day, not from "January"
         tense = _cue_tense(doc, s) or clause_tense(span)
         result = normalise(text, published, tense, reference[0] if reference else None)
         following = doc[e].lower_ if e < len(doc) else ""
+        if result is None and any(t.pos_ == "ADJ" and not _temporal_word(t.lower_) for t in span):
+            # "a tumultuous week": read it without its descriptive adjectives
+            plain = " ".join(t.text for t in span if t.pos_ != "ADJ" or _temporal_word(t.lower_))
+            result = normalise(plain, published, tense, reference[0] if reference else None)
         if result is None:
             if s not in entity_tokens or not any(_temporal_word(t.lower_) for t in span):
                 continue
@@ -2301,6 +2318,8 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
             continue
         if p.granularity in "DWMQT":
             last = (p, tid)
+        if p.granularity in "DT":
+            last_day = (p, tid)
         if p.granularity == "Q" and not result.anchored:
             last_quarter = (p, tid)
     return times

@@ -305,11 +305,5 @@ def evaluate(path: Path, *, model: str | None = None, limit: int | None = None) 
 
 
 def error_counts(report: TemporalReport) -> Counter[str]:
+    """Number of errors per category."""
     return Counter({k: len(v) for k, v in report.errors.items()})
-
-
-if __name__ == "__main__":  # pragma: no cover - manual use
-    import sys
-
-    rep = evaluate(Path(sys.argv[1]), limit=int(sys.argv[2]) if len(sys.argv) > 2 else None)
-    sys.stdout.write(rep.to_text() + "\n")

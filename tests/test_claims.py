@@ -1,0 +1,436 @@
+"""Attribution patterns: a table of cases written for claimline, plus the seed's six claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+
+from claimline.claims import extract_claims, find_quotes
+from claimline.models import Claim
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from claimline.models import Article
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    text: str
+    speaker: str | None  # speaker.text (None: no speaker expected)
+    cue: str | None
+    content: str  # exact content text
+    kind: str
+    actor: str | None = None  # name of the resolved actor, when one is expected
+
+
+def run(nlp: Language, text: str) -> tuple[list[Claim], dict[str, str]]:
+    from claimline.actors import extract_actors
+    from claimline.sentences import extract_sentences
+    from claimline.temporal import extract_times
+
+    doc = nlp(text)
+    sentences = extract_sentences(doc, 0)
+    actors = extract_actors(doc, sentences)
+    times = extract_times(doc, None, sentences)
+    claims = extract_claims(doc, actors, times, sentences)
+    return claims, {a.id: a.name for a in actors.actors}
+
+
+CASES = [
+    # direct quotes: speaker after, inverted, before; straight and curly marks; colon
+    Case(
+        "quote-then-speaker",
+        "“We will not back down,” Smith said.",
+        "Smith",
+        "said",
+        "“We will not back down,”",
+        "direct",
+    ),
+    Case(
+        "quote-inverted",
+        "“We will not back down,” said John Smith, the mayor of the town.",
+        "John Smith",
+        "said",
+        "“We will not back down,”",
+        "direct",
+        "John Smith",
+    ),
+    Case(
+        "speaker-then-quote",
+        "Angela Merkel said, “We will not back down.”",
+        "Angela Merkel",
+        "said",
+        "“We will not back down.”",
+        "direct",
+        "Angela Merkel",
+    ),
+    Case(
+        "straight-marks",
+        '"The economy is strong and getting stronger," the president said.',
+        "the president",
+        "said",
+        '"The economy is strong and getting stronger,"',
+        "direct",
+    ),
+    Case(
+        "colon-quote",
+        "The minister said: “The talks are over and we are leaving.”",
+        "The minister",
+        "said",
+        "“The talks are over and we are leaving.”",
+        "direct",
+    ),
+    Case(
+        "colon-next-paragraph",
+        "The New York Times reports:\n\n“Just 24 percent of the contributors have given $200 or less.”",
+        "The New York Times",
+        "reports",
+        "“Just 24 percent of the contributors have given $200 or less.”",
+        "direct",
+    ),
+    Case(
+        "multi-sentence-quote",
+        "“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.",
+        "Clinton",
+        "said",
+        "“It doesn’t make any sense. The insurance model doesn’t work here,”",
+        "direct",
+    ),
+    Case(
+        "quote-resumes-after-speaker",
+        '"Are we where we need to be? Probably not," Ms. Moore said. '
+        '"Are we going to get there? Absolutely."',
+        "Ms. Moore",
+        "said",
+        '"Are we where we need to be? Probably not," Ms. Moore said. "Are we going to get there? '
+        'Absolutely."',
+        "direct",
+    ),
+    Case(
+        "signed-quote",
+        "“He represents our greatest shame.” ― Sonya Herridge",
+        "Sonya Herridge",
+        "―",
+        "“He represents our greatest shame.”",
+        "direct",
+    ),
+    Case(
+        "transcript-line",
+        "WALLACE: Let’s start with breaking news on the debate story.",
+        "WALLACE",
+        ":",
+        "Let’s start with breaking news on the debate story",
+        "direct",
+    ),
+    # indirect speech
+    Case(
+        "indirect-that",
+        "Na’im emphasized that Hamas will not settle for piecemeal solutions.",
+        "Na’im",
+        "emphasized",
+        "that Hamas will not settle for piecemeal solutions",
+        "indirect",
+    ),
+    Case(
+        "indirect-bare",
+        "The senator said the bill would pass next week.",
+        "The senator",
+        "said",
+        "the bill would pass next week",
+        "indirect",
+    ),
+    Case(
+        "told-someone",
+        "Smith told reporters that the talks had failed.",
+        "Smith",
+        "told",
+        "that the talks had failed",
+        "indirect",
+    ),
+    Case(
+        "reporter-after",
+        "The talks have failed, the official said.",
+        "the official",
+        "said",
+        "The talks have failed",
+        "indirect",
+    ),
+    Case(
+        "medial-speaker",
+        "The museum, Mr. Obama said, would make visitors face uncomfortable truths.",
+        "Mr. Obama",
+        "said",
+        "The museum, Mr. Obama said, would make visitors face uncomfortable truths",
+        "indirect",
+    ),
+    Case(
+        "participle-cue",
+        "Hamas rejected it, citing concerns that the deal would be weak.",
+        "Hamas",
+        "citing concerns",
+        "that the deal would be weak",
+        "indirect",
+    ),
+    Case(
+        "relative-speaker",
+        "He met Smith, who said that the plan was dead.",
+        "who",
+        "said",
+        "that the plan was dead",
+        "indirect",
+    ),
+    # beliefs, intentions, stances (the gold counts them; see claims.py)
+    Case(
+        "belief",
+        "Most voters believe that the economy is getting worse.",
+        "Most voters",
+        "believe",
+        "that the economy is getting worse",
+        "indirect",
+    ),
+    Case(
+        "intention",
+        "The company plans to cut 500 jobs in Ohio.",
+        "The company",
+        "plans",
+        "to cut 500 jobs in Ohio",
+        "indirect",
+    ),
+    Case(
+        "stance-object",
+        "Bill Clinton criticized the Affordable Care Act as a “crazy system.”",
+        "Bill Clinton",
+        "criticized",
+        "the Affordable Care Act as a “crazy system.”",
+        "mixed",
+    ),
+    Case(
+        "phrasal-cue",
+        "Donald Trump has called for the complete repeal of Obamacare.",
+        "Donald Trump",
+        "called for",
+        "the complete repeal of Obamacare",
+        "indirect",
+    ),
+    # noun cues
+    Case(
+        "noun-cue-possessive",
+        "Officials rejected his claim that the election was rigged.",
+        "his",
+        "claim",
+        "that the election was rigged",
+        "indirect",
+    ),
+    Case(
+        "noun-cue-carrier",
+        "The ministry issued a warning that the dam could fail.",
+        "The ministry",
+        "issued a warning",
+        "that the dam could fail",
+        "indirect",
+    ),
+    # mixed quotes
+    Case(
+        "mixed",
+        "She says Trump represents the “same rigged system that he claims he’s going to change.”",
+        "She",
+        "says",
+        "Trump represents the “same rigged system that he claims he’s going to change.”",
+        "mixed",
+    ),
+    # according to / reported / sources
+    Case(
+        "according-to",
+        "According to the ministry, 40 people were killed in the attack.",
+        "the ministry",
+        "According to",
+        "40 people were killed in the attack",
+        "according_to",
+    ),
+    Case(
+        "according-to-after",
+        "Forty people were killed in the attack, according to local officials.",
+        "local officials",
+        "according to",
+        "Forty people were killed in the attack",
+        "according_to",
+    ),
+    Case(
+        "x-reported",
+        "The New York Times reported that the deal was signed on Friday.",
+        "The New York Times",
+        "reported",
+        "that the deal was signed on Friday",
+        "indirect",
+    ),
+    Case(
+        "sources-said",
+        "Sources said the deal was signed on Friday.",
+        "Sources",
+        "said",
+        "the deal was signed on Friday",
+        "indirect",
+    ),
+]
+
+
+def _find(claims: list[Claim], cue: str | None, content: str) -> Claim:
+    for claim in claims:
+        if claim.content.text == content and (claim.cue.text if claim.cue else None) == cue:
+            return claim
+    raise AssertionError(
+        f"no claim {cue!r} -> {content!r}; got "
+        + repr([(c.cue.text if c.cue else None, c.content.text) for c in claims])
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_attribution_case(nlp: Language, case: Case) -> None:
+    claims, names = run(nlp, case.text)
+    claim = _find(claims, case.cue, case.content)
+    assert claim.kind == case.kind
+    if case.speaker is None:
+        assert claim.speaker is None
+    else:
+        assert claim.speaker is not None
+        assert claim.speaker.text == case.speaker
+    if case.actor is not None:
+        assert claim.speaker is not None and claim.speaker.actor is not None
+        assert names[claim.speaker.actor] == case.actor
+
+
+def test_spans_and_ids_are_consistent(nlp: Language) -> None:
+    text = " ".join(case.text.replace("\n", " ") for case in CASES)
+    claims, _ = run(nlp, text)
+    assert [c.id for c in claims] == [f"c{i}" for i in range(len(claims))]
+    starts = [min(c.content.start, c.cue.start if c.cue else c.content.start) for c in claims]
+    assert starts == sorted(starts)
+    for claim in claims:
+        for span in (claim.content, claim.cue, claim.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_nested_attribution_via(nlp: Language) -> None:
+    text = (
+        "A member of the politburo, Bassem Na’im, spoke on Monday. According to TASS reports, Na’im "
+        "emphasized that Hamas will not settle for piecemeal solutions."
+    )
+    claims, names = run(nlp, text)
+    claim = _find(claims, "emphasized", "that Hamas will not settle for piecemeal solutions")
+    assert claim.kind == "indirect"
+    assert claim.speaker is not None and claim.speaker.text == "Na’im"
+    assert [names[v] for v in claim.via] == ["TASS"]
+    # the "according to" is folded into the inner claim, not a claim of its own
+    assert not [c for c in claims if c.kind == "according_to"]
+
+
+def test_quote_over_three_paragraphs(nlp: Language) -> None:
+    text = (
+        "Jones said:\n\n“The first paragraph of the statement.\n\n“The second paragraph goes on.\n\n"
+        "“The third paragraph ends here.”\n\nThe meeting ended."
+    )
+    claims, _ = run(nlp, text)
+    start = text.index("“The first")
+    end = text.index("here.”") + len("here.”")
+    claim = _find(claims, "said", text[start:end])
+    assert claim.kind == "direct"
+    assert claim.speaker is not None and claim.speaker.text == "Jones"
+
+
+def test_quote_in_next_sentence_takes_neighbouring_speaker(nlp: Language) -> None:
+    text = (
+        "Maria Lopez spoke to reporters on Monday. She said the plan was dead.\n\n"
+        "“Nobody will vote for it in this form, nobody at all.”"
+    )
+    claims, names = run(nlp, text)
+    quote = text[text.index("“") :]
+    claim = _find(claims, None, quote)
+    assert claim.kind == "direct"
+    assert claim.speaker is not None and claim.speaker.text == "She"
+    assert claim.speaker.actor is not None and names[claim.speaker.actor] == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith said “we will never surrender.\n\nThe talks continue.",
+        "The vote was close,” Smith said. Nobody “knew.",
+        '"""',
+        "“”",
+        "He said: “",
+        "“Unclosed\n\n“still open\n\nplain paragraph",
+        "''Mixed\" marks” everywhere “ and ” here \"",
+    ],
+)
+def test_unbalanced_quotes_never_fail(nlp: Language, text: str) -> None:
+    claims, _ = run(nlp, text)
+    for claim in claims:
+        assert text[claim.content.start : claim.content.end] == claim.content.text
+        assert claim.content.text
+
+
+def test_unbalanced_quote_ends_with_its_paragraph(nlp: Language) -> None:
+    text = "Smith said “we will never surrender and we will fight on.\n\nThe talks continue."
+    claims, _ = run(nlp, text)
+    claim = _find(claims, "said", "“we will never surrender and we will fight on.")
+    assert claim.kind == "direct"
+
+
+def test_find_quotes_pairs_marks() -> None:
+    text = 'a “b” c "d" e\n\n“f\n\n“g”'
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“b”", '"d"', "“f\n\n“g”"]
+    assert all(q.closed for q in quotes)
+
+
+def test_claim_time_points_into_its_clause(nlp: Language) -> None:
+    from claimline.actors import extract_actors
+    from claimline.sentences import extract_sentences
+    from claimline.temporal import extract_times
+
+    text = "On Monday, the minister said that the talks would resume in June."
+    doc = nlp(text)
+    sentences = extract_sentences(doc, 0)
+    times = extract_times(doc, None, sentences)
+    claims = extract_claims(doc, extract_actors(doc, sentences), times, sentences)
+    claim = _find(claims, "said", "that the talks would resume in June")
+    by_id = {t.id: t for t in times}
+    assert claim.time is not None
+    assert by_id[claim.time].text == "Monday"
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+SEED_CLAIMS = [
+    ("Bassem Na’im", "Na’im", "emphasized", "that Hamas will not settle for piecemeal solutions", ["TASS"]),
+    (
+        "Bassem Na’im",
+        "Bassem Na’im",
+        "stated",
+        "that any agreement must extend beyond prisoner exchanges",
+        [],
+    ),
+    ("Khalil al-Haya", "Khalil al-Haya", "revealed", "that their movement had positively responded", []),
+    ("Hamas", "Hamas", "maintains", "that it was Israel that broke the ceasefire agreement first", []),
+    ("Hamas", "The group", "argued", "a more expansive understanding of peace", []),
+    ("Hamas", "Hamas", "citing concerns", "that the deal would be insufficiently robust", []),
+]
+
+
+@pytest.mark.parametrize("spec", SEED_CLAIMS, ids=lambda s: s[2])
+def test_seed_claims(seed_article: Article, spec: tuple[str, str, str, str, list[str]]) -> None:
+    actor_name, speaker_text, cue, content_start, via = spec
+    names = {a.id: a.name for a in seed_article.actors}
+    matches = [c for c in seed_article.claims if c.content.text.startswith(content_start)]
+    assert len(matches) == 1, [c.content.text for c in seed_article.claims]
+    claim = matches[0]
+    assert claim.speaker is not None and claim.speaker.text == speaker_text
+    assert claim.speaker.actor is not None and names[claim.speaker.actor] == actor_name
+    assert claim.cue is not None and claim.cue.text == cue
+    assert [names[v] for v in claim.via] == via
+    assert claim.kind == "indirect"
