@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -263,3 +264,23 @@ def test_output_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None
     assert [json.loads(line)["id"] for line in (folder / "results.jsonl").read_text().splitlines()] == [
         f"{folder.as_posix()}/a.txt"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="needs the fork start method to patch the workers")
+def test_a_worker_that_dies_costs_only_its_own_input(nlp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimline.pipeline
+
+    real = claimline.pipeline.build_article
+
+    def fragile(doc: Any, prepared: Any, nlp: Any) -> Article:
+        if "CRASH" in prepared.text:
+            os._exit(1)  # as an out-of-memory kill would
+        return real(doc, prepared, nlp)
+
+    monkeypatch.setattr(claimline.pipeline, "build_article", fragile)
+    items = [(f"n{n}", article(n) + (" CRASH" if n == 5 else "")) for n in range(10)]
+    results = list(extract_many(items, jobs=2, batch_size=3, start_method="fork"))
+    assert [r.id for r in results] == [f"n{n}" for n in range(10)]
+    failed = {r.id: r.error.code for r in results if isinstance(r, Failure)}
+    assert failed == {"n5": "worker_crashed"}

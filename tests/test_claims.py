@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimline.claims import extract_claims, find_quotes
 from claimline.models import Claim
@@ -216,6 +218,38 @@ CASES = [
         "the complete repeal of Obamacare",
         "indirect",
     ),
+    Case(
+        "attitude-adjective",
+        "She is confident that the bill will pass.",
+        "She",
+        "confident",
+        "that the bill will pass",
+        "indirect",
+    ),
+    Case(
+        "attitude-adjective-prep",
+        "Republicans are worried about his ability to continue.",
+        "Republicans",
+        "worried",
+        "his ability to continue",
+        "indirect",
+    ),
+    Case(
+        "colon-after-object",
+        "Senator Claire McCaskill scolded him: “The scientific community is against you.”",
+        "Senator Claire McCaskill",
+        "scolded",
+        "“The scientific community is against you.”",
+        "direct",
+    ),
+    Case(
+        "nested-curly-quotes",
+        "“I’d rather live in what he calls “hell” than live with him,” Rodarte said.",
+        "Rodarte",
+        "said",
+        "“I’d rather live in what he calls “hell” than live with him,”",
+        "direct",
+    ),
     # noun cues
     Case(
         "noun-cue-possessive",
@@ -344,14 +378,14 @@ def test_quote_over_three_paragraphs(nlp: Language) -> None:
 
 def test_quote_in_next_sentence_takes_neighbouring_speaker(nlp: Language) -> None:
     text = (
-        "Maria Lopez spoke to reporters on Monday. She said the plan was dead.\n\n"
+        "Maria Lopez spoke to reporters on Monday. “The plan is dead,” she said.\n\n"
         "“Nobody will vote for it in this form, nobody at all.”"
     )
     claims, names = run(nlp, text)
-    quote = text[text.index("“") :]
+    quote = text[text.rindex("“") :]
     claim = _find(claims, None, quote)
     assert claim.kind == "direct"
-    assert claim.speaker is not None and claim.speaker.text == "She"
+    assert claim.speaker is not None and claim.speaker.text == "she"
     assert claim.speaker.actor is not None and names[claim.speaker.actor] == "Maria Lopez"
 
 
@@ -382,9 +416,16 @@ def test_unbalanced_quote_ends_with_its_paragraph(nlp: Language) -> None:
 
 
 def test_find_quotes_pairs_marks() -> None:
-    text = 'a “b” c "d" e\n\n“f\n\n“g”'
+    text = 'a “b” c "d" e\n\n“f\n\n“g”\n\n“x “y” z” and "p “q"\n\n”typo opener.”'
     quotes = find_quotes(text)
-    assert [text[q.start : q.end] for q in quotes] == ["“b”", '"d"', "“f\n\n“g”"]
+    assert [text[q.start : q.end] for q in quotes] == [
+        "“b”",
+        '"d"',
+        "“f\n\n“g”",
+        "“x “y” z”",
+        '"p “q"',
+        "”typo opener.”",
+    ]
     assert all(q.closed for q in quotes)
 
 
@@ -434,3 +475,55 @@ def test_seed_claims(seed_article: Article, spec: tuple[str, str, str, str, list
     assert claim.cue is not None and claim.cue.text == cue
     assert [names[v] for v in claim.via] == via
     assert claim.kind == "indirect"
+
+
+def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> None:
+    text = "Maria Lopez said the plan was dead.\n\nThe crowd chanted “U-S-A! U-S-A!” for an hour."
+    claims, _ = run(nlp, text)
+    assert all(claim.cue is not None for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's say you win the lottery tomorrow.",
+        "It goes without saying that taxes are high.",
+        "The bill was signed on Monday.",
+        "Sales continue to grow in Asia.",
+        "After the union objected, the case was moved to St. Louis.",
+    ],
+)
+def test_no_attribution(nlp: Language, text: str) -> None:
+    claims, _ = run(nlp, text)
+    assert claims == []
+
+
+def test_passive_with_agent(nlp: Language) -> None:
+    claims, _ = run(nlp, "The registration issue was first reported by The Washington Post.")
+    claim = _find(claims, "reported", "The registration issue")
+    assert claim.speaker is not None and claim.speaker.text == "The Washington Post"
+
+
+def test_agentless_report_has_no_speaker(nlp: Language) -> None:
+    claims, _ = run(nlp, "It was reported that the talks had collapsed.")
+    claim = _find(claims, "reported", "that the talks had collapsed")
+    assert claim.speaker is None
+    assert claim.kind == "indirect"
+
+
+@given(st.text(alphabet='ab “”"\n.,:', max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_find_quotes_never_fails_and_is_well_formed(text: str) -> None:
+    quotes = find_quotes(text)
+    previous_end = 0
+    for quote in quotes:
+        assert previous_end <= quote.start < quote.end <= len(text)
+        assert text[quote.start] in '“”"'
+        previous_end = quote.end
+
+
+def test_claim_sentence_is_where_it_starts(nlp: Language) -> None:
+    text = "The weather was fine. “We will win this fight,” Smith said. Then he left."
+    claims, _ = run(nlp, text)
+    claim = _find(claims, "said", "“We will win this fight,”")
+    assert claim.sentence == "s1"

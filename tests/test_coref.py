@@ -103,6 +103,12 @@ def test_resolve(nlp: Language, case: tuple[str, str, str, str | None]) -> None:
         # nothing before at all
         ("She said the talks were over.", "She"),
         ("The group said the talks were over.", "The group"),
+        # plural people in between: "they" are the officials, not Hamas
+        (
+            "Hamas rejected the plan. Several officials met in Cairo on Monday. "
+            "They said the talks were over.",
+            "They",
+        ),
         # "a member of Hamas" is not Hamas
         ("A member of Hamas said the talks were over.", "A member of Hamas"),
     ],

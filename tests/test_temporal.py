@@ -434,3 +434,273 @@ def test_day_offset_counts_from_the_last_day_not_a_month(nlp: Language) -> None:
 def test_descriptive_adjectives_do_not_block_normalisation(nlp: Language) -> None:
     times = _times(nlp, "Markets had a tumultuous week.")
     assert [(t.type, t.value) for t in times if "week" in t.text] == [("DURATION", "P1W")]
+
+
+# ----------------------------------------------------------------------------- seasons across the year end
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "published", "value"),
+    [
+        # winter is named after its December: in February 2026 the current winter is 2025-WI
+        ("last fall", "PAST", date(2026, 2, 10), "2025-FA"),
+        ("this spring", "FUTURE", date(2026, 2, 10), "2026-SP"),
+        ("this winter", "PAST", date(2026, 2, 10), "2025-WI"),
+        ("last summer", None, date(2026, 1, 20), "2025-SU"),
+        ("next winter", None, date(2026, 1, 20), "2026-WI"),
+        ("last fall", "PAST", date(2025, 12, 15), "2025-FA"),
+        ("next spring", None, date(2025, 12, 15), "2026-SP"),
+    ],
+)
+def test_seasons_around_the_year_end(text: str, tense: Tense | None, published: date, value: str) -> None:
+    assert norm(text, tense, published).value == value
+
+
+# ----------------------------------------------------------------------------- one unit off a named date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("the day before last Tuesday", date(2025, 4, 10), "2025-04-07"),
+        ("the day after Christmas", date(2025, 12, 30), "2025-12-26"),
+        ("the week after March 3", date(2025, 4, 10), "2025-W11"),
+        ("the day before last Tuesday", None, "XXXX-XX-XX"),
+    ],
+)
+def test_unit_before_or_after_a_date(text: str, published: date | None, value: str) -> None:
+    assert norm(text, "PAST", published).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Easter week", "2025-W16"),  # Easter Sunday 2025 is April 20
+        ("Christmas week", "2024-W52"),
+        ("Thanksgiving weekend", "2024-W48-WE"),
+    ],
+)
+def test_holiday_weeks(text: str, value: str) -> None:
+    assert norm(text, "PAST", date(2025, 4, 17)).value == value
+
+
+# ----------------------------------------------------------------------------- quarters in earnings reports
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("the 1988 quarter", Point(1989, quarter=3), "1988-Q3"),
+        ("the 2023 period", Point(2024, quarter=2), "2023-Q2"),
+        ("the 1988 period", None, "1988"),
+        ("last year's quarter", Point(2025, quarter=1), "2024-Q1"),
+    ],
+)
+def test_year_of_the_quarter_under_discussion(text: str, anchor: Point | None, value: str) -> None:
+    assert norm(text, "PAST", anchor=anchor).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the year-earlier nine months", "P9M"),
+        ("the year-ago six months", "P6M"),
+    ],
+)
+def test_year_earlier_span_of_months_is_a_duration(text: str, value: str) -> None:
+    r = norm(text, "PAST", anchor=Point(2025, quarter=1))
+    assert (r.type, r.value) == ("DURATION", value)
+
+
+# ----------------------------------------------------------------------------- direction of day dates
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "published", "value"),
+    [
+        # a deadline that has just gone by, in a future-tense clause, is that one
+        ("Jan. 14", "FUTURE", date(2025, 1, 15), "2025-01-14"),
+        ("March 2", "FUTURE", date(2025, 3, 10), "2025-03-02"),
+        # ... but not one long gone
+        ("Jan. 14", "FUTURE", date(2025, 3, 15), "2026-01-14"),
+    ],
+)
+def test_future_clause_tolerates_a_date_just_past(
+    text: str, tense: Tense, published: date, value: str
+) -> None:
+    assert norm(text, tense, published).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("then current", "PAST_REF"), ("then-current", "PAST_REF"), ("current", "PRESENT_REF")],
+)
+def test_then_current_is_past(text: str, value: str) -> None:
+    assert norm(text).value == value
+
+
+def test_a_number_before_a_year_ago_is_not_part_of_it() -> None:
+    assert normalise("seven a year ago", PUB) is None
+    assert norm("two and a half years", None).value == "P2Y6M"
+
+
+# ------------------------------------------------------------------------- tense from the clause (parsed)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # past perfect: before publication whatever the preposition or "due"
+        ("Until Thursday, the ministry had not published the report.", date(2025, 4, 11), "2025-04-10"),
+        ("The permit had been due to lapse Friday.", date(2025, 4, 14), "2025-04-11"),
+        # a present perfect cannot take a past weekday: the scheduled, nearest one
+        ("The union has called a strike vote Thursday.", date(2025, 4, 9), "2025-04-10"),
+        # a possessive weekday names something already there
+        ("The council will debate Thursday's proposal.", date(2025, 4, 14), "2025-04-10"),
+        # future in the past: the nearest day
+        ("She said the ferry would be sailing to Oslo Thursday.", date(2025, 4, 9), "2025-04-10"),
+    ],
+)
+def test_weekday_direction_from_the_clause(nlp: Language, text: str, published: date, expected: str) -> None:
+    times = _times(nlp, text, published)
+    assert [t.value for t in times if t.type == "DATE"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month premodifying a noun names an event that exists
+        ("The farmers want to renegotiate the June accord.", date(2025, 4, 20), "2024-06"),
+        ("The minister described the late-November floods to reporters.", date(2025, 1, 28), "2024-11"),
+        # ... unless the clause says "will"
+        ("The June conference will settle the budget.", date(2025, 4, 20), "2025-06"),
+        # "planned for", "scheduled for": the coming one
+        ("The launch was planned for early March.", date(2025, 2, 10), "2025-03"),
+    ],
+)
+def test_month_direction_from_the_phrase(nlp: Language, text: str, published: date, expected: str) -> None:
+    times = _times(nlp, text, published)
+    assert [t.value for t in times if t.type == "DATE"] == [expected]
+
+
+def test_approximation_word_must_govern_the_time(nlp: Language) -> None:
+    times = _times(nlp, "Exporters hope to work around Wednesday's tariff decision.", date(2025, 4, 11))
+    assert [(t.text, t.value, t.mod) for t in times] == [("Wednesday", "2025-04-09", None)]
+
+
+# ------------------------------------------------------------------------- anchoring in a document (parsed)
+
+
+def test_that_year_refers_to_the_year_just_named(nlp: Language) -> None:
+    text = "The orchard sold 40 tonnes of apples in 2019, half of the region's harvest that year."
+    times = _times(nlp, text, date(2021, 3, 2))
+    that_year = next(t for t in times if t.text == "that year")
+    year = next(t for t in times if t.text == "2019")
+    assert (that_year.value, that_year.anchor) == ("2019", year.id)
+
+
+def test_the_day_after_an_event_counts_from_the_last_date(nlp: Language) -> None:
+    text = "The bridge collapsed on Oct. 23. Engineers inspected the river the day after the collapse."
+    times = _times(nlp, text, date(2025, 11, 20))
+    assert [t.value for t in times] == ["2025-10-23", "2025-10-24"]
+
+
+def test_a_day_in_apposition_is_that_day(nlp: Language) -> None:
+    text = "Ten days after Oct. 12, the day before the vote, turnout forecasts were revised."
+    times = _times(nlp, text, date(2025, 10, 30))
+    assert next(t for t in times if t.text == "the day").value == "2025-10-12"
+
+
+def test_year_earlier_after_a_span_of_months_is_a_year(nlp: Language) -> None:
+    text = (
+        "The brewer's third-quarter sales rose 5%. In the first nine months, sales fell to $50 million "
+        "from $61 million a year earlier."
+    )
+    times = _times(nlp, text, date(2025, 10, 28))
+    assert next(t for t in times if "year earlier" in t.text).value == "2024"
+
+
+def test_year_earlier_after_a_quarter_is_that_quarter(nlp: Language) -> None:
+    text = "The airline's third-quarter revenue grew to $9 million from $7 million a year earlier."
+    times = _times(nlp, text, date(2025, 10, 28))
+    assert next(t for t in times if "year earlier" in t.text).value == "2024-Q3"
+
+
+def test_indefinite_quarter_does_not_change_the_topic(nlp: Language) -> None:
+    text = (
+        "The chipmaker reported higher third-quarter revenue. After a weak second quarter, "
+        "it said margins in the year-earlier period were thinner."
+    )
+    times = _times(nlp, text, date(2025, 11, 1))
+    assert next(t for t in times if "year-earlier" in t.text).value == "2024-Q3"
+
+
+def test_quarter_ended_date_without_a_named_quarter(nlp: Language) -> None:
+    text = "In the quarter ended July 31, the bakery sold 2 million loaves."
+    times = _times(nlp, text, date(2025, 10, 30))
+    assert [(t.text, t.value) for t in times] == [("the quarter", "2025-Q2"), ("July 31", "2025-07-31")]
+
+
+def test_overnight_is_the_night_before_the_story_day(nlp: Language) -> None:
+    text = "Tokyo stocks fell Friday, dragged down by overnight declines on Wall Street."
+    times = _times(nlp, text, date(2025, 4, 7))  # a Monday
+    assert [t.value for t in times] == ["2025-04-04", "2025-04-03TNI"]
+
+
+def test_the_previous_weekday_counts_from_the_story_day(nlp: Language) -> None:
+    text = "The wheat price settled at $6 on Friday, up 2% from the previous Friday."
+    times = _times(nlp, text, date(2025, 4, 7))
+    assert [t.value for t in times] == ["2025-04-04", "2025-03-28"]
+
+
+def test_elided_month_in_a_pair_of_days(nlp: Language) -> None:
+    text = "The festival will run on April 24 and 25 in Lisbon."
+    times = _times(nlp, text, date(2025, 2, 10))
+    assert [(t.text, t.value) for t in times] == [("April 24", "2025-04-24"), ("25", "2025-04-25")]
+    assert times[1].anchor == times[0].id
+
+
+# ------------------------------------------------------------------------- extents and non-times (parsed)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The exhibition may stay open for at least two more weeks.", ("at least two more weeks", "P2W")),
+        ("The lease could run for 20 additional years.", ("20 additional years", "P20Y")),
+        ("Tickets were sold at the then current fare.", ("then current", "PAST_REF")),
+        ("Engineers hope the tunnel will one day link both valleys.", ("one day", "FUTURE_REF")),
+        ("Pilgrims arrived as Easter week began.", ("Easter week", "2025-W16")),
+        ("During the day Friday, the shops stayed closed.", ("the day Friday", "2025-04-18")),
+    ],
+)
+def test_extents_and_values(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    times = _times(nlp, text, date(2025, 4, 19))
+    assert [(t.text, t.value) for t in times] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interview appeared in USA Today.",
+        "The painter moved to Rome when she was in her 40s.",
+        'The senator, speaking on the programme "Good Morning," defended the bill.',
+        "Thousands joined the annual March for Peace.",
+        "Pension funds hold more than a quarter of the shares.",
+    ],
+)
+def test_names_ages_and_fractions_are_not_times(nlp: Language, text: str) -> None:
+    assert _times(nlp, text, date(2025, 4, 19)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("the first two quarters of 2026", "2026-H1", None),
+        ("the last two quarters of 2024", "2024-H2", None),
+        ("at least the first two quarters of 2026", "2026-H1", "EQUAL_OR_MORE"),
+    ],
+)
+def test_two_quarters_of_a_year_are_a_half(text: str, value: str, mod: str | None) -> None:
+    r = norm(text, "FUTURE")
+    assert (r.type, r.value, r.mod) == ("DATE", value, mod)

@@ -1,36 +1,47 @@
 """Claims stage: attributed claims, "who claimed what", from the dependency parse.
 
+One token :class:`~spacy.matcher.Matcher` (compiled once per vocabulary) finds the triggers: cue
+verbs by surface form (the lexicons below, inflected, so a lemmatizer slip like "hoping" -> "hop"
+does not lose them), "according to", and noun cues. Dependency rules on each trigger then find the
+speaker and the content; a character-level pass pairs quotation marks.
+
 Conventions (one each, applied everywhere):
 
 * **content** of indirect speech is the complement clause including its complementiser ("that
   Hamas will not ...") without final sentence punctuation; of a direct quote, the quoted text
   *with* its quotation marks (and whatever punctuation sits inside them); a quote running over
-  several sentences or paragraphs is one span. An object complement ("criticized the law as a
+  several sentences or paragraphs is one span, and a quote resuming right after the speaker
+  clause (“A,” she said. “B.”) continues it. An object complement ("criticized the law as a
   'crazy system'") runs from the object to the end of its argument phrases, without adjuncts
-  after a comma.
-* **cue** is the predicate: the verb with its auxiliaries, negation and adverbs between them, a
-  particle or a selected preposition ("has called for", "also said", "according to"), or a noun
-  cue with the verb that governs it ("citing concerns", "statement").
+  after a comma. A passive ("the veto is expected to come ...") has the whole clause as content
+  and the agent ("by X"), if any, as speaker.
+* **cue** is the predicate word: the verb ("stated", not "has stated"; see ``CUE_LEFT_DEPS``),
+  with a particle or the preposition of a phrasal cue ("called for", "pointed out"); "according
+  to"; a noun cue, with the verb that carries it ("citing concerns", "issued a warning"); ":" for
+  a transcript line ("PENCE: ..."), the dash of a signed quote ("“...” ― Name").
 * **speaker** is the local mention: the subject noun phrase without appositives and relative
-  clauses; when the subject is a common noun with a named appositive ("a member of the politburo,
-  Bassem Na'im, has stated") the name. The actor it refers to comes from
-  :func:`claimline.coref.resolve_speaker`.
+  clauses ("who" itself for "Smith, who said"); when the subject is a common noun with a named
+  appositive ("a member of the politburo, Bassem Na'im, has stated") the name. The actor it
+  refers to comes from :func:`claimline.coref.resolve_speaker`.
+* **kind**: ``direct`` (the content is a quote), ``mixed`` (quoted fragments inside reported
+  speech), ``indirect``, ``according_to`` ("according to X, ..." on its own; nested under an
+  inner reporting verb it becomes that claim's ``via`` instead).
 
-What is emitted: speech and report verbs with a clausal complement or quote (said, told, warned,
-...); belief and intention verbs with a clausal complement ("X believes that ...", "X hopes to
-..."), evaluation verbs with an object ("criticized X", "called for X") and evidence verbs ("a poll
-shows ..."), because the attribution gold this is scored against counts beliefs, intentions and
-evaluations as attributions and users asking "who claimed what" want stances too; "according to
-X" (nested under an inner speech verb as ``via``); noun cues with a "that" clause ("his claim
-that", "citing concerns that", "the statement said" comes from the verb); direct quotes whose
-speaker is in the neighbouring sentence. Verbs inside a quote that is itself a claim's content are
-not claims of their own.
+What is emitted, deliberately: speech and report verbs with a clausal complement or a quote;
+belief and intention verbs with a clausal or infinitival complement ("X believes that ...", "X
+hopes to ..."), stance verbs with an object ("criticized X", "called for X") and evidence verbs
+with a non-person subject ("a poll shows ..."). Beliefs, intentions and stances are claims a
+reader wants attributed ("who holds what position"), and the attribution gold we measure against
+counts them; verbs that only look like them ("try to", "need to", "continue to", "be supposed
+to") are left out. Not emitted: a claim whose speaker the parse lost (except an agentless passive,
+"it was reported that", which has no speaker by nature), and a cue inside the content of another
+claim ("Clinton says she hopes ...": the hope is part of what Clinton said).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -64,9 +75,12 @@ SPEECH_VERBS = _words(
     telephone phone preach lecture testify rule order instruct direct ask beg plead implore request
     insist grumble fret gripe moan protest object concur echo mention outline tout acknowledge
     predict project calculate reckon quote cite blog write publish print editorialize editorialise
-    clarify elaborate summarize summarise characterize characterise label brand dub term
+    clarify elaborate summarize summarise characterize characterise label brand dub term read
+    express discuss detail
     """
 )
+# Speech verbs that report only a quote next to them ("he continued: “...”", "the letter reads").
+QUOTE_ONLY_VERBS = _words("continue read")
 # Verbs of belief, knowledge, perception of a fact and intention: a clausal complement only.
 BELIEF_VERBS = _words(
     """
@@ -89,7 +103,8 @@ STANCE_VERBS = _words(
     lampoon pan knock bash hammer needle taunt insult disparage belittle demean call label brand
     dub characterize characterise compare liken equate admire respect trust distrust doubt fear
     want seek request ask refuse reject veto approve ratify sign back embrace tout unveil outline
-    publish tweet post recount acknowledge rule order suggest propose float pitch
+    publish tweet post recount acknowledge rule order suggest propose float pitch discuss detail
+    reference rate view depict portray paint frame invoke encourage hail express echo
     """
 )
 # Evidence verbs with a non-human subject: "a poll shows", "the report found".
@@ -99,7 +114,17 @@ EVIDENCE_VERBS = _words(
     conclude determine establish imply
     """
 )
+# Predicative adjectives of attitude: "she is confident that ...", "Republicans are worried about ...".
+ATTITUDE_ADJECTIVES = _words(
+    """
+    confident sure certain convinced aware hopeful afraid fearful worried concerned skeptical
+    sceptical optimistic pessimistic adamant determined eager keen doubtful unsure uncertain
+    insistent critical supportive wary
+    """
+)
+BELIEF_VERBS = BELIEF_VERBS | ATTITUDE_ADJECTIVES
 ALL_VERBS = SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS | EVIDENCE_VERBS
+_STANCE_ONLY = STANCE_VERBS - SPEECH_VERBS - BELIEF_VERBS
 
 # A preposition a verb selects for its content: "called for X", "warned against X".
 VERB_PREPS: dict[str, frozenset[str]] = {
@@ -122,7 +147,6 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     "ask": frozenset({"for", "about"}),
     "plead": frozenset({"for"}),
     "rail": frozenset({"against"}),
-    "vote": frozenset({"for", "against"}),
     "object": frozenset({"to"}),
     "respond": frozenset({"to"}),
     "comment": frozenset({"on"}),
@@ -133,14 +157,33 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     "criticize": frozenset({"for"}),
     "praise": frozenset({"for"}),
     "agree": frozenset({"with", "on"}),
+    **{
+        adjective: frozenset({"about", "of", "over"})
+        for adjective in (
+            "worried",
+            "concerned",
+            "confident",
+            "optimistic",
+            "pessimistic",
+            "skeptical",
+            "sceptical",
+            "critical",
+            "supportive",
+            "wary",
+            "hopeful",
+            "afraid",
+            "fearful",
+            "sure",
+            "certain",
+            "aware",
+        )
+    },
     "disagree": frozenset({"with"}),
 }
 _PREP_VERBS = frozenset(VERB_PREPS)
 # Verb + preposition that form one predicate and so one cue ("called for"); other selected
 # prepositions only introduce the content ("argued | for a broader peace").
-PHRASAL_CUES = frozenset(
-    {("call", "for"), ("call", "on"), ("point", "to"), ("speak", "out"), ("hint", "at"), ("vote", "for")}
-)
+PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("point", "to"), ("speak", "out"), ("hint", "at")})
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
@@ -215,7 +258,7 @@ _ARG_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "parataxis", "oprd"})
 _OBJECT_ARGS = frozenset({"dobj", "oprd", "dative", "attr", "ccomp", "xcomp", "acomp"})
 _ARG_PREPS = frozenset({"as", "for", "of", "about", "against", "over", "on", "to", "into", "with"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "acomp"})
 
 OPEN_QUOTES = "“„‟«"
 CLOSE_QUOTES = "”»"
@@ -238,6 +281,7 @@ def _build(vocab: Vocab) -> Matcher:
     applied to each match live in the functions below."""
     matcher = Matcher(vocab)
     matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(ATTITUDE_ADJECTIVES)}, "POS": "ADJ", "DEP": "acomp"}]])
     matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
     return matcher
@@ -292,14 +336,19 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     """Quotes delimited by double marks, straight or curly, in any mix; never fails.
 
-    A paragraph that opens a quote without closing it continues into the next paragraph when that
-    one opens with a quotation mark (the newspaper convention); otherwise the quote ends with the
-    paragraph. A closing mark without an opening one is ignored.
+    Curly marks nest (“he calls “hell” home” is one quote); straight marks toggle, and inside a
+    quote opened by the other kind they are text. A paragraph that opens a quote without closing it
+    continues into the next paragraph when that one opens with a quotation mark (the newspaper
+    convention); otherwise the quote ends with the paragraph. A closing mark opening a paragraph is
+    taken for an opening one (a common typo); any other unmatched closing mark is ignored.
     """
     quotes: list[Quote] = []
     open_at: int | None = None
+    depth = 0
+    straight = False  # the open quote started with a straight mark
     pending: int | None = None  # start of a quote carried over a paragraph break
     pending_end = 0
+    pending_straight = False
     position = 0
     for line in text.split("\n"):
         line_start = position
@@ -308,37 +357,37 @@ def find_quotes(text: str) -> list[Quote]:
         if not stripped:
             continue
         first = line_start + (len(line) - len(line.lstrip()))
+        skip_first = False
         if pending is not None:
-            if stripped[0] in OPEN_QUOTES + STRAIGHT:
-                open_at = pending
-                skip_first = True
+            if stripped[0] in ALL_QUOTES:
+                open_at, depth, straight, skip_first = pending, 1, pending_straight, True
             else:
                 quotes.append(Quote(pending, pending_end, closed=False))
-                open_at = None
-                skip_first = False
             pending = None
-        else:
-            skip_first = False
         for offset, ch in enumerate(line):
-            char = line_start + offset
             if ch not in ALL_QUOTES:
                 continue
+            char = line_start + offset
             if skip_first and char == first:
                 continue
-            if ch in OPEN_QUOTES:
+            if ch == STRAIGHT:
                 if open_at is None:
-                    open_at = char
-            elif ch in CLOSE_QUOTES:
-                if open_at is not None:
+                    open_at, depth, straight = char, 1, True
+                elif straight:
                     quotes.append(Quote(open_at, char + 1, closed=True))
                     open_at = None
-            elif open_at is None:
-                open_at = char
-            else:
-                quotes.append(Quote(open_at, char + 1, closed=True))
-                open_at = None
+            elif ch in OPEN_QUOTES or (ch in CLOSE_QUOTES and open_at is None and char == first):
+                if open_at is None:
+                    open_at, depth, straight = char, 1, False
+                elif not straight:
+                    depth += 1
+            elif open_at is not None and not straight:
+                depth -= 1
+                if depth == 0:
+                    quotes.append(Quote(open_at, char + 1, closed=True))
+                    open_at = None
         if open_at is not None:
-            pending = open_at
+            pending, pending_straight = open_at, straight
             pending_end = line_start + len(line.rstrip())
             open_at = None
     if pending is not None:
@@ -347,30 +396,34 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 class _QuoteIndex:
+    """The quotes of one text (disjoint, in order) with bisect lookups."""
+
     def __init__(self, text: str, quotes: list[Quote]) -> None:
         self.text = text  # `Doc.text` is rebuilt on every access: read it once
         self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+        self._ends = [q.end for q in quotes]
 
     def containing(self, start: int, end: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start <= start and end <= quote.end:
-                return quote
-            if quote.start > start:
-                break
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and end <= self.quotes[i].end:
+            return self.quotes[i]
         return None
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
-        return [q for q in self.quotes if q.start < end and q.end > start]
+        lo = bisect_right(self._ends, start)
+        hi = bisect_left(self._starts, end)
+        return self.quotes[lo:hi]
 
-    def inside(self, char: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start < char < quote.end - 1 or (
-                quote.start < char and not quote.closed and char < quote.end
-            ):
-                return quote
-            if quote.start > char:
-                break
-        return None
+    def next_from(self, char: int) -> Quote | None:
+        """The first quote starting at or after `char`."""
+        i = bisect_left(self._starts, char)
+        return self.quotes[i] if i < len(self.quotes) else None
+
+    def last_before(self, char: int) -> Quote | None:
+        """The last quote ending at or before `char`."""
+        i = bisect_right(self._ends, char) - 1
+        return self.quotes[i] if i >= 0 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,6 +518,10 @@ def _subject(verb: Token) -> Token | None:
                         return pobj
         if token.dep_ == "relcl":
             return token.head
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+            # "responded by saying ...", "after saying ...": the subject of the governing verb
+            token = token.head.head
+            continue
         if token.dep_ in _CLIMB and token.head is not token:
             if token is verb and token.dep_ == "conj":
                 # "..., Bassem Na'im, has stated": a name right before a subject-less conjunct is
@@ -475,7 +532,11 @@ def _subject(verb: Token) -> Token | None:
             head = token.head
             # "China said it was opposed and warned ...": a reporting verb coordinated into the
             # reported clause shares the reporter's subject
-            if token.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ in SPEECH_VERBS:
+            if (
+                (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG"))
+                and head.dep_ == "ccomp"
+                and head.head.lemma_ in SPEECH_VERBS
+            ):
                 head = head.head
             token = head
             continue
@@ -598,11 +659,35 @@ def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matches, sents: _Sen
             cues[start].append(("inner", verb.head))
     for i in sorted(cues):
         verb = doc[i]
-        if verb.tag_ not in ATTRIBUTION_TAGS:
+        if verb.tag_ not in ATTRIBUTION_TAGS and verb.pos_ != "ADJ":
             continue
         candidate = _verb_candidate(doc, verb, cues[i], quotes, sents)
         if candidate is not None:
             yield candidate
+
+
+def _misattached_complement(verb: Token) -> Token | None:
+    """A complement clause the parser attached elsewhere: "told a meeting of leaders [that few
+    people understood ...]" (a relative clause on the object, but with a subject of its own besides
+    "that"), "said after the convention [he would not accept ...]" (an adverbial clause with a
+    subject and no subordinator)."""
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
+            kids = list(child.children)
+            if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
+                k.dep_ in ("mark", "advmod") and k.i < child.i for k in kids
+            ):
+                return child
+        if child.dep_ == "dobj":
+            for clause in child.rights:
+                if clause.dep_ not in ("relcl", "acl"):
+                    continue
+                kids = list(clause.lefts)
+                that = [k for k in kids if k.lower_ == "that"]
+                subjects = [k for k in kids if k.dep_ in ("nsubj", "nsubjpass") and k.lower_ != "that"]
+                if that and subjects and that[0].i < subjects[0].i:
+                    return clause
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -620,6 +705,8 @@ def _verb_candidate(
     doc: Doc, verb: Token, args: list[tuple[str, Token]], quotes: _QuoteIndex, sents: _Sents
 ) -> _Candidate | None:
     lemma = _lemma(verb)
+    if verb.head.lemma_ == "let" or (verb.dep_ == "pcomp" and verb.head.lower_ == "without"):
+        return None  # "let's say ...", "it goes without saying that ...": nobody is reported
     by_dep: dict[str, Token] = {}
     inner: Token | None = None
     preps: list[Token] = []
@@ -639,16 +726,34 @@ def _verb_candidate(
     quoted = _quote_before(verb, cue, subject, quotes) if speech else None
     if quoted is not None and not ("ccomp" in by_dep and by_dep["ccomp"].idx > cue[1]):
         content = quoted
-    elif "ccomp" in by_dep and (speech or lemma in BELIEF_VERBS or lemma in EVIDENCE_VERBS):
+    elif (
+        "ccomp" in by_dep
+        and (speech or lemma in BELIEF_VERBS or lemma in EVIDENCE_VERBS)
+        and (lemma not in QUOTE_ONLY_VERBS)
+    ):
         content = _clause_span(by_dep["ccomp"], doc)
+    elif (
+        "ccomp" not in by_dep
+        and (speech or lemma in BELIEF_VERBS)
+        and lemma not in QUOTE_ONLY_VERBS
+        and (misparsed := _misattached_complement(verb)) is not None
+    ):
+        content = _clause_span(misparsed, doc)
     elif "parataxis" in by_dep and speech and by_dep["parataxis"].i > verb.i:
         content = _clause_span(by_dep["parataxis"], doc)
+    elif lemma in QUOTE_ONLY_VERBS:
+        pass  # "he continued: “...”" only; "continues to grow" reports nothing
     elif "xcomp" in by_dep and (speech or lemma in BELIEF_VERBS or lemma in STANCE_VERBS):
         xcomp = by_dep["xcomp"]
         if "dobj" in by_dep and by_dep["dobj"].i < xcomp.i:
             content = _object_content(verb, by_dep["dobj"])
         elif xcomp.i > verb.i:
             content = _clause_span(xcomp, doc)
+    elif (
+        "dobj" in by_dep and by_dep["dobj"].pos_ == "PRON" and (colon := _colon_quote(by_dep["dobj"], quotes))
+    ):
+        # "McCaskill scolded him: “...”": the quote after the colon is what was said
+        content = colon
     elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
         obj = by_dep["dobj"]
         if obj.i > verb.i and obj.lower_ not in ("what", "which", "so"):
@@ -662,12 +767,31 @@ def _verb_candidate(
                     content = objects[0].left_edge.idx, _object_content(verb, prep)[1]
                     content = (objects[0].left_edge.idx, content[1])
                     break
-    if content is None and inner is not None and speech and not by_dep and inner.pos_ in ("VERB", "AUX"):
+    subordinate = any(
+        (c.dep_ == "mark" and c.lower_ != "as") or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in verb.children
+    )
+    if (
+        content is None
+        and inner is not None
+        and speech
+        and not by_dep
+        and inner.pos_ in ("VERB", "AUX")
+        and not subordinate  # "after the union objected, the case was moved" reports nothing
+    ):
         # "“...,” the official said" / "The museum, Mr. Obama said, would ...": the reporting verb
         # hangs off the reported clause
         content = _around(inner, verb)
     if content is None and speech:
         content = _adjacent_quote(doc, verb, quotes, sents)
+    if (
+        content is None
+        and subject is not None
+        and subject.dep_ == "nsubjpass"
+        and any(c.dep_ == "agent" for c in verb.rights)
+    ):
+        # "the issue was first reported by The Post": the passive subject is what was reported
+        content = _clause_span(subject, doc)
     if content is None:
         return None
     start, end = _trim(quotes.text, *content)
@@ -696,6 +820,9 @@ def _verb_candidate(
         # "it was reported that ..." / "the veto is expected to come ...": the passive subject is
         # not a source; the clause is the content, the source is an agent ("by X") or none
         speaker = None
+        agentless = not any(c.dep_ == "agent" for c in verb.rights)
+        if agentless and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS:
+            return None  # "the bill was signed": an act, not an attribution
         if subject.lower_ not in ("it", "there"):
             start, end = _trim(quotes.text, *_clause_span(verb, doc))
             agent = [c for c in verb.rights if c.dep_ == "agent"]
@@ -735,11 +862,7 @@ def _quote_before(
     """`“...,” Clinton said` / `“...,” said Clinton`: a quote closing just before the cue, with only
     the subject and punctuation between them."""
     text = quotes.text
-    previous: Quote | None = None
-    for quote in quotes.quotes:
-        if quote.end > cue[0]:
-            break
-        previous = quote
+    previous = quotes.last_before(cue[0])
     if previous is None or not previous.closed:
         return None
     gap_start, gap_end = previous.end, cue[0]
@@ -755,18 +878,27 @@ def _quote_before(
     return previous.start, previous.end
 
 
+def _colon_quote(after: Token, quotes: _QuoteIndex) -> tuple[int, int] | None:
+    """A quote introduced by a colon right after `after`."""
+    end = after.idx + len(after.text)
+    quote = quotes.next_from(end)
+    if quote is not None and quotes.text[end : quote.start].strip() == ":":
+        return quote.start, quote.end
+    return None
+
+
 def _continued_quote(quotes: _QuoteIndex, end: int, clause_end: int) -> int:
     """`“...,” Ms. Moore said. “...”`: a quote resuming right after the speaker clause, in the same
     paragraph, continues the claim."""
     text = quotes.text
     after = max(end, clause_end)
-    for quote in quotes.quotes:
-        if quote.start < after:
-            continue
+    while after > end and text[after - 1].isspace():  # sentence ends carry layout whitespace
+        after -= 1
+    quote = quotes.next_from(after)
+    if quote is not None:
         gap = text[after : quote.start]
         if len(gap) <= 4 and "\n" not in gap and not any(ch.isalnum() for ch in gap):
             return quote.end
-        break
     return end
 
 
@@ -786,15 +918,13 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: _QuoteIndex, sents: _Sents) -
     the sentence (the quote then opens the next paragraph)."""
     text = quotes.text
     after = verb.idx + len(verb.text)
-    for quote in quotes.quotes:
-        if quote.start < after:
-            continue
+    quote = quotes.next_from(after)
+    if quote is not None:
         gap = text[after : quote.start]
         if (len(gap) <= 40 and gap.strip(" \n\t,:") == "") or (gap.strip().endswith(":") and len(gap) < 80):
             if "\n\n" in gap and not gap.strip().endswith(":"):
                 return None
             return quote.start, quote.end
-        break
     # a colon closing the sentence introduces the next paragraph
     _, sent_end, _ = sents.of(verb)
     tail = text[after:sent_end].strip()
@@ -934,45 +1064,66 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _nested_in_content(candidate: _Candidate, others: list[_Candidate]) -> bool:
-    """A cue inside the content of another claim is part of what that speaker said ("Clinton says
-    she hopes ..."), not a claim of the article; a speech verb inside a mere stance object stays."""
-    if candidate.cue is None:
-        return False
-    for other in others:
-        if other is candidate or (other.priority < candidate.priority and other.kind == "indirect"):
-            continue
-        if other.content[0] <= candidate.cue[0] and candidate.cue[1] <= other.content[1]:
-            if other.cue is not None and _overlaps(other.cue, candidate.cue):
-                continue
-            return True
-    return False
+def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop claims whose cue lies inside the content of another: "Clinton says she hopes ..." is one
+    claim of the article, the hope is part of what Clinton said. A speech cue inside a mere stance
+    object ("criticized him for saying that ...") stays. Near-linear: contents sorted by start."""
+    ordered = sorted(candidates, key=lambda c: c.content[0])
+    starts = [c.content[0] for c in ordered]
+    longest = max((c.content[1] - c.content[0] for c in ordered), default=0)
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        cue = candidate.cue
+        nested = False
+        if cue is not None:
+            i = bisect_right(starts, cue[0]) - 1
+            while i >= 0 and starts[i] >= cue[0] - longest:
+                other = ordered[i]
+                i -= 1
+                if other is candidate or (
+                    other.priority < candidate.priority
+                    and other.kind == "indirect"
+                    and other.cue_lemma in _STANCE_ONLY
+                ):
+                    continue
+                if cue[1] <= other.content[1] and not (other.cue is not None and _overlaps(other.cue, cue)):
+                    nested = True
+                    break
+        if not nested:
+            kept.append(candidate)
+    return kept
 
 
 def _standalone_quotes(
     doc: Doc, quotes: _QuoteIndex, claims: list[_Candidate], sentences: SentenceIndex
 ) -> Iterator[_Candidate]:
-    """Quotes no claim covers, that fill their sentence(s): the speaker of a neighbouring claim."""
+    """A quoted paragraph no claim covers, right after a paragraph that quotes someone: the same
+    speaker (the cue is null, the speaker mention is the neighbouring claim's)."""
     text = quotes.text
     for quote in quotes.quotes:
+        if len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS:
+            continue
+        # a paragraph of its own that is all quote ...
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : quote.start].strip() or text[quote.end : line_end].strip():
+            continue
+        if sentences.at(quote.start) is None:
+            continue
         inside = (quote.start, quote.end)
         if any(
             _overlaps(inside, c.content) and not (c.cue is not None and quote.start <= c.cue[0] < quote.end)
             for c in claims
         ):
             continue
-        if len(text[quote.start : quote.end].split()) < MIN_QUOTE_WORDS:
-            continue
-        sentence = sentences.at(quote.start)
-        if sentence is None or quote.start - sentence.start > 2:
-            continue
-        # the nearest claim before, within the previous paragraph or sentence
+        # ... right after a paragraph whose last claim quotes someone: the same voice goes on
         before = [c for c in claims if c.content[1] <= quote.start and c.speaker is not None]
         if not before:
             continue
         previous = max(before, key=lambda c: c.content[1])
         gap = text[previous.content[1] : quote.start]
-        if len(gap) > 200 or gap.count("\n\n") > 1:
+        if previous.kind not in ("direct", "mixed") or len(gap) > 120 or gap.count("\n\n") > 1:
             continue
         yield _Candidate(
             cue=None,
@@ -987,7 +1138,7 @@ def _standalone_quotes(
 
 # "WALLACE: ..." / "Pence: ..." at the start of a line (transcripts, interview write-ups)
 _SPEAKER_LINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<body>\S.*)$", re.M
+    r"^[ \t]*[\"“]?(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?P<body>\S.*)$", re.M
 )
 # "“...” ― Sonya Herridge": a quote signed with a dash
 _SIGNED_QUOTE = re.compile(
@@ -1017,10 +1168,9 @@ def _layout_candidates(doc: Doc, quotes: _QuoteIndex, sents: _Sents) -> Iterator
         )
     for match in _SIGNED_QUOTE.finditer(text):
         dash_start, dash_end = match.span("dash")
-        before = [q for q in quotes.quotes if q.end <= dash_start and not text[q.end : dash_start].strip()]
-        if not before:
+        quote = quotes.last_before(dash_start)
+        if quote is None or text[quote.end : dash_start].strip():
             continue
-        quote = before[-1]
         yield _Candidate(
             cue=(dash_start, dash_end),
             cue_lemma=text[dash_start:dash_end],
@@ -1080,7 +1230,7 @@ def extract_claims(
         candidates.append(candidate)
 
     candidates.extend(_standalone_quotes(doc, quotes, candidates, sentences))
-    candidates = [c for c in candidates if not _nested_in_content(c, candidates)]
+    candidates = _drop_nested(candidates)
     candidates = _dedupe(candidates)
     return _to_claims(doc, sents, candidates, actors, times, sentences)
 
@@ -1088,16 +1238,15 @@ def extract_claims(
 def _dedupe(candidates: list[_Candidate]) -> list[_Candidate]:
     """One claim per content: the speech cue wins over stance readings of the same words."""
     kept: list[_Candidate] = []
+    contents: set[tuple[int, int]] = set()
+    cues: set[tuple[int, int]] = set()
     for candidate in sorted(candidates, key=lambda c: (-c.priority, c.content[0])):
-        clash = False
-        for other in kept:
-            if other.content == candidate.content or (
-                other.cue is not None and candidate.cue is not None and other.cue == candidate.cue
-            ):
-                clash = True
-                break
-        if not clash:
-            kept.append(candidate)
+        if candidate.content in contents or (candidate.cue is not None and candidate.cue in cues):
+            continue
+        kept.append(candidate)
+        contents.add(candidate.content)
+        if candidate.cue is not None:
+            cues.add(candidate.cue)
     return kept
 
 
@@ -1148,9 +1297,11 @@ def _to_claims(
 
 
 def _claim_start(candidate: _Candidate) -> int:
+    """Where the claim starts: its first span, the speaker included only when the claim has its own
+    cue (a quote continuing a neighbouring speaker starts at the quote)."""
     starts = [candidate.content[0]]
     if candidate.cue is not None:
         starts.append(candidate.cue[0])
-    if candidate.speaker is not None and abs(candidate.speaker[0] - candidate.content[0]) < 400:
-        starts.append(candidate.speaker[0])
+        if candidate.speaker is not None and abs(candidate.speaker[0] - candidate.content[0]) < 400:
+            starts.append(candidate.speaker[0])
     return min(starts)

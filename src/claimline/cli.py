@@ -256,7 +256,7 @@ def batch(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help='Files, folders, or - for JSONL on stdin ({"id", "text", "published"?} per line).',
         ),
     ],

@@ -132,7 +132,10 @@ def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str |
     if word in SINGULAR_NONPERSON_PRONOUNS:
         return _first(candidates, GROUP_KINDS) or _first(candidates, ("place",))
     if word in PLURAL_PRONOUNS:
-        return _first(candidates, GROUP_KINDS)
+        found = _first(candidates, GROUP_KINDS)
+        if found is not None and _plural_subject_between(doc, actors, found, head):
+            return None  # "Hamas ... Several officials met. They said": the officials, not Hamas
+        return found
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = head.lemma_.casefold()
@@ -148,6 +151,17 @@ def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str |
         if any(lemma in {normalise_name(w) for w in _WORD.findall(d)} for d in actor.descriptions):
             return actor.id
     return None
+
+
+def _plural_subject_between(doc: Doc, actors: ActorIndex, actor_id: str, pronoun: Token) -> bool:
+    """Is there a plural common-noun subject between the actor's last mention and the pronoun?"""
+    last = max((m.end for m in actors.get(actor_id).mentions if m.end <= pronoun.idx), default=None)
+    if last is None:
+        return False
+    span = doc.char_span(last, pronoun.idx, alignment_mode="contract")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and not t.ent_type_ for t in span)
 
 
 def _first(candidates: list[Actor], kinds: tuple[str, ...]) -> str | None:

@@ -13,15 +13,30 @@ date, the tense of the governing clause and the previously mentioned date. It pr
   future-tense clause (or after "until", "due", "effective"...), and nearest to it otherwise; a
   day date up to 92 days ahead of publication stays ahead even in a past-tense or untensed
   clause ("said the dividend is payable Dec. 1": scheduled dates are reported in the past tense);
+- the direction also follows the clause's aspect and the phrase: a past perfect ("until Thursday
+  they had not...", "had been due to expire Friday") is past whatever the preposition; a weekday
+  in a present-perfect clause ("has called a vote Thursday") or a "would be -ing" clause is the
+  nearest one; a possessive weekday ("Thursday's ruling") or a month premodifying a noun ("a June
+  agreement", unless the clause says "will") names something already there, so a past one;
+  "planned/scheduled for" looks ahead; a day date a few days gone stays in a future clause;
 - relative expressions ("the next day", "two days later", "that week", "a year earlier") are
   resolved against the previously mentioned date when there is one (its id becomes `anchor`),
-  otherwise against the publication date;
+  otherwise against the publication date; "that year" against the last date of any granularity;
+  "the day before last Tuesday" / "the day after his death" one day off; "overnight" the night
+  before the story's day of the past week; in earnings reports, "the 1988 quarter" is the quarter
+  under discussion in 1988, "the quarter ended July 31" (no quarter named yet) the calendar
+  quarter holding most of those months, an indefinite "after a flat second quarter" does not
+  change the quarter under discussion, and "a year earlier" right after a span of months ("the
+  first nine months") is the previous year;
 - without a publication date nothing is guessed: unknown parts stay X ("XXXX-03-18");
 - `mod` START/MID/END narrow the interval to its first, middle or last third (so "late March"
   is March 21-31, "early 1990" January-April); seasons are meteorological (spring =
   March-May, winter = December-February, named after the year of its December); a part of day
   ("TNI") keeps the whole day as its interval; BEFORE/AFTER-type mods open one end;
-- decades are written "199X" and centuries "19" (TimeBank itself writes decades "199").
+- decades are written "199X" and centuries "19" (TimeBank itself writes decades "199");
+- seasons run spring, summer, fall, winter within a year, winter named after its December;
+- some look-alikes are no times: names ("USA Today", a quoted programme "This Week"), ages ("in
+  his 30s"), "the March for Life", fractions ("more than a quarter of the market").
 
 dateparser is only a fallback for explicit dates in layouts the rules do not read (a 4-digit year
 and a month name, all of day, month and year required), through one parser built on first use.
@@ -38,7 +53,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claimline.models import TimeExpression, TimeMod, TimeType
@@ -191,13 +206,14 @@ PRESENT_WORDS = {
     "this time",
     "this point",
     "the current",
-    "then current",
     "yet",
     "already",
 }
 PAST_WORDS = {
     "recently",
     "recent",
+    "then current",
+    "then-current",
     "more recently",
     "the past",
     "past",
@@ -530,6 +546,9 @@ def _to_number(s: str) -> float | None:
     words = re.split(r"[\s-]+", s)
     if words and words[0] in ("a", "an") and len(words) > 1:
         words = words[1:]
+    words = [w for i, w in enumerate(words) if not (w in ("a", "an") and words[i + 1 : i + 2] == ["half"])]
+    if len(words) > 1 and any(w in ("a", "an") for w in words):
+        return None  # "seven a (year ago)": two numbers, not one
     total = 0.0
     current = 0.0
     half = False
@@ -593,6 +612,9 @@ def _direction(tense: Tense | None) -> int:
 # a date a little after publication in a past-tense clause is usually a scheduled one
 # ("said the dividend is payable Dec. 1"): keep it in the future up to this many days ahead
 _PAST_TOLERANCE_DAYS = 92
+# and a day date just gone by in a future-tense clause is that one (a deadline reported as
+# "must be returned by Jan. 14" a day later), not the one a year ahead, which would carry its year
+_FUTURE_TOLERANCE_DAYS = 14
 
 
 def _resolve_month_day(ctx: _Ctx, month: int, day: int | None) -> Point:
@@ -611,7 +633,12 @@ def _resolve_month_day(ctx: _Ctx, month: int, day: int | None) -> Point:
         if key > now and not (day is None and month == ref.month) and ahead > tolerance:
             year -= 1
     elif direction > 0:
-        if key < now and not (day is None and month == ref.month):
+        behind = (ref - date(ref.year, month, min(day or 1, 28))).days
+        if (
+            key < now
+            and not (day is None and month == ref.month)
+            and not (day is not None and behind <= _FUTURE_TOLERANCE_DAYS)
+        ):
             year += 1
     else:
         distance = (month - ref.month) % 12
@@ -802,8 +829,9 @@ def _season_point(ctx: _Ctx, season: str, which: str | None) -> Point:
     current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
         ref.month, "FA"
     )
-    order = ["WI", "SP", "SU", "FA"]
-    # winter belongs to the year in which it starts (December)
+    # a year's seasons in order: winter is named after the year of its December, so it comes last
+    # (winter 1997 = December 1997 to February 1998, after fall 1997 and before spring 1998)
+    order = ["SP", "SU", "FA", "WI"]
     cur_year = ref.year - 1 if current == "WI" and ref.month < 12 else ref.year
     ci, si = order.index(current), order.index(season)
     if which == "last":
@@ -822,7 +850,6 @@ def _season_point(ctx: _Ctx, season: str, which: str | None) -> Point:
             delta -= 4
     idx = ci + delta
     year = cur_year + (idx // 4)
-    # order starts at winter: index 0 of a cycle is winter of the previous calendar year
     season_code = order[idx % 4]
     return Point(year, season=season_code)
 
@@ -878,6 +905,18 @@ def _holiday(ctx: _Ctx, name: str, which: str | None) -> Point:
     elif direction == 0 and (ref - d).days > 183:
         d = _holiday_date(name, ref.year + 1)
     return Point(d.year, d.month, d.day)
+
+
+def _holiday_week(ctx: _Ctx, name: str, which: str | None, weekend: bool) -> Point:
+    ref = ctx.published
+    if ref is None:
+        return Point(None, unknown="XXXX-WXX-WE" if weekend else "XXXX-WXX")
+    d = _holiday_date(name, ref.year)
+    if d.isocalendar()[:2] != ref.isocalendar()[:2]:
+        p = _holiday(ctx, name, which)
+        d = date(p.year or ref.year, p.month or 1, p.day or 1)
+    iso = d.isocalendar()
+    return Point(iso[0], week=iso[1], weekend=weekend)
 
 
 def _time_of_day(s: str) -> tuple[int, int] | None:
@@ -950,6 +989,8 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
         if y2 is not None:
             return "point", Point(y2), False
     m = re.fullmatch(r"(last|next|this) year's (?:(first|second|third|fourth) )?quarter", s)
+    if m and ctx.published is None:
+        return "point", Point(None, unknown="XXXX-QX"), False
     if m and ctx.published is not None:
         y = ctx.published.year + {"last": -1, "next": 1, "this": 0}[m.group(1)]
         if m.group(2):
@@ -981,10 +1022,14 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
         return "point", p, False
     m = re.fullmatch(
         r"(?:(last|this|next) )?(christmas(?: day| eve)?|new year's(?: day| eve)?|thanksgiving(?: day)?|"
-        r"independence day|halloween|valentine's day|election day|easter(?: sunday)?|labor day|memorial day)",
+        r"independence day|halloween|valentine's day|election day|easter(?: sunday)?|labor day|memorial day)"
+        r"( week(?:end)?)?",
         s,
     )
     if m:
+        if m.group(3):
+            # "Easter week", "Thanksgiving weekend": the (ISO) week of the holiday
+            return "point", _holiday_week(ctx, m.group(2), m.group(1), m.group(3).endswith("end")), False
         return "point", _holiday(ctx, m.group(2), m.group(1)), False
 
     # --- sets: every/each/per + unit / weekday
@@ -1039,6 +1084,16 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
         n = {"last": -1 if pod_word == "night" else 0, "yesterday": -1, "tomorrow": 1}.get(word, 0)
         if s == "overnight":
             n = -1 if ctx.tense == "PAST" else 0
+            anchor_day = _point_date(ctx.anchor) if ctx.anchor is not None and ctx.anchor.day else None
+            if (
+                anchor_day is not None
+                and ctx.published is not None
+                and 0 < (ctx.published - anchor_day).days <= 7
+            ):
+                # the night before the day the story is about (a day of the past week), not publication:
+                # "London shares fell Friday, depressed by overnight losses in New York"
+                p, anchored = _relative(ctx, "D", n, use_anchor=True)
+                return "point", replace(p, pod=pod) if p.unknown is None else p, anchored
         if word in ("the", "that") and ctx.anchor is not None and ctx.anchor.day is not None:
             return "point", replace(ctx.anchor, pod=pod, hour=None, minute=None), True
         p, _ = _relative(ctx, "D", n)
@@ -1128,6 +1183,13 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
             if payload.unknown is None and payload.day is not None:
                 return "point", replace(payload, pod=pod), anchored
         return kind, payload, anchored
+    # "(during) the day friday", "the early hours of thursday": that day
+    m = re.fullmatch(r"(?:the\s+day|the\s+(?:early|small|wee)\s+hours\s+of)\s+(.+)", s)
+    if m:
+        kind, payload, anchored = _core(m.group(1), ctx)
+        if kind == "point" and isinstance(payload, Point) and (payload.day is not None or payload.unknown):
+            return kind, payload, anchored
+        return "none", None, False
     # "friday night", "march 18 evening"
     m = re.fullmatch(rf"(.+?)\s+({_POD_RE})", s)
     if m and not m.group(1).endswith(("the", "this", "last", "that")):
@@ -1226,10 +1288,17 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
         ys = m.group(2) or m.group(1)
         year = int(ys.lstrip("'")) if len(ys.lstrip("'")) == 4 else 1900 + int(ys.lstrip("'"))
         return "point", Point(year), False
-    m = re.fullmatch(r"(?:the|that|this)\s+(\d{4})\s+(?:period|quarter|year|season)", s)
+    m = re.fullmatch(r"(?:the|that|this)\s+(\d{4})\s+(period|quarter|year|season)", s)
     if m:
+        # "the 1988 quarter": the quarter under discussion, in that year
+        if m.group(2) in ("period", "quarter") and ctx.anchor is not None and ctx.anchor.quarter is not None:
+            return "point", Point(int(m.group(1)), quarter=ctx.anchor.quarter), True
         return "point", Point(int(m.group(1))), False
 
+    # --- "the year-earlier nine months": a span of months, as "the first nine months" is
+    m = re.fullmatch(r"(?:the\s+)?(?:comparable\s+)?(?:year|a year)[\s-]+(?:earlier|ago)\s+(\w+)\s+months", s)
+    if m and _to_number(m.group(1)) is not None:
+        return "duration", _duration_value(_to_number(m.group(1)), "M"), False
     # --- anchored "year-earlier/year-ago" periods: "the year-earlier quarter", "year-ago"
     m = re.fullmatch(
         r"(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(year|month|quarter)[\s-]+(?:earlier|ago)"
@@ -1406,6 +1475,20 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
             n = -1
         p, anchored = _relative(ctx, unit, n)
         return "point", p, anchored
+
+    # --- "the day before last tuesday", "the week after christmas": one unit off a named date
+    m = re.fullmatch(r"(?:the\s+)?(day|week|month|year)\s+(before|after)\s+(.+)", s)
+    if m:
+        kind, payload, anchored = _core(m.group(3), ctx)
+        if kind != "point" or not isinstance(payload, Point):
+            return "none", None, False
+        unit = UNITS[m.group(1)]
+        if payload.unknown is not None or payload.year is None:
+            return "point", Point(None, unknown=_UNKNOWN[unit]), False
+        d = _point_date(payload)
+        if d is None:
+            return "none", None, False
+        return "point", _from_date(_shift(d, unit, 1 if m.group(2) == "after" else -1), unit), anchored
 
     # --- "N units ago", "N units earlier/later", "N units from now", "the next day"
     m = re.fullmatch(
@@ -1623,23 +1706,32 @@ def normalise(
             ):
                 kind, payload, anchored = _core(stripped, ctx)
     if kind == "none":
-        m = re.fullmatch(
-            r"(?:the\s+)?(?:(first|second|last|latter) half|(first|second|third|last) quarter) of (.+)", s
+        part_of = (
+            r"(?:the\s+)?(?:(first|second|last|latter) half|(first|last) two quarters|"
+            r"(first|second|third|last) quarter) of (.+)"
         )
+        m = re.fullmatch(part_of, s)
+        if m is None:
+            # "at least the first two quarters of 1990"
+            stripped, prefix_mod = _strip_mod(s)
+            m = re.fullmatch(part_of, stripped) if prefix_mod is not None else None
+            if m is not None and mod is None:
+                mod = prefix_mod
         if m:
-            kind, payload, anchored = _core(m.group(3), ctx)
+            kind, payload, anchored = _core(m.group(4), ctx)
+            half_word = m.group(1) or m.group(2)  # "the first two quarters of 1990" is its first half
             if (
                 kind == "point"
                 and isinstance(payload, Point)
                 and payload.year is not None
                 and payload.granularity == "Y"
             ):
-                if m.group(1):
-                    payload = Point(payload.year, half=1 if m.group(1) == "first" else 2)
+                if half_word:
+                    payload = Point(payload.year, half=1 if half_word == "first" else 2)
                 else:
-                    payload = Point(payload.year, quarter=ORDINALS[m.group(2)])
+                    payload = Point(payload.year, quarter=ORDINALS[m.group(3)])
             elif kind == "point" and isinstance(payload, Point):
-                mod = "START" if (m.group(1) or m.group(2)) == "first" else "END"
+                mod = "START" if (half_word or m.group(3)) == "first" else "END"
     if kind == "none":
         m = re.fullmatch(r"(the|a|an|last|this past|past|previous|next|this coming|coming|this)\s+(.+)", s)
         if m:
@@ -1732,12 +1824,49 @@ def clause_tense(span: Span) -> Tense | None:
             return "FUTURE"
         if tok.tag_ == "VB" and lowers & {"would", "could", "should", "might", "may", "must", "can"}:
             return "FUTURE" if lowers & {"should", "might", "may", "must", "can"} else None
+        if tok.tag_ in ("VBG", "VBN") and lowers & {"would", "could"} and "have" not in lowers:
+            return None  # "would be traveling Thursday": future in the past, the nearest one
         if tok.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "FUTURE"
         if tok.tag_ in ("VBZ", "VBP"):
             return "PRESENT"
         if tok.dep_ in ("conj", "advcl", "xcomp", "relcl", "ccomp") and tok.head is not tok:
             tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _governing_verb(span: Span) -> Token | None:
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def clause_perfect(span: Span) -> Literal["PAST", "PRESENT"] | None:
+    """Perfect aspect of the clause governing `span`: "had left" PAST, "has scheduled" PRESENT.
+
+    A past perfect places its time before publication whatever the preposition ("until
+    Thursday they had not called him", "it had been due to expire Friday"); a present perfect
+    cannot take a definite past time in English ("*has left on Tuesday"), so a weekday in such a
+    clause is a scheduled, nearby one ("has scheduled a news conference Thursday").
+    """
+    tok = _governing_verb(span)
+    for _ in range(3):
+        if tok is None:
+            return None
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes):
+            return "PAST"
+        if tok.tag_ == "VBN" and any(a.lower_ in ("has", "have", "'s", "'ve") for a in auxes):
+            return "PRESENT"
+        if tok.dep_ in ("xcomp", "acomp") or (tok.tag_ == "VB" and any(a.lower_ == "to" for a in auxes)):
+            tok = tok.head if tok.head is not tok else None
             continue
         return None
     return None
@@ -1815,6 +1944,11 @@ def _matcher(vocab: Vocab) -> Matcher:
             [number, {"ORTH": "-", "OP": "?"}, unit],
             [number, {"ORTH": {"IN": ["1/2", "½"]}}, unit],
             [
+                number,
+                {"LOWER": {"IN": ["more", "additional", "further", "straight", "consecutive", "full"]}},
+                unit,
+            ],
+            [
                 {"LOWER": {"IN": ["a", "an"]}},
                 {"LOWER": {"IN": ["few", "couple"]}, "OP": "?"},
                 {"LOWER": "of", "OP": "?"},
@@ -1834,7 +1968,7 @@ def _matcher(vocab: Vocab) -> Matcher:
             [
                 {"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"},
                 {"LOWER": {"IN": ["christmas", "thanksgiving", "easter", "halloween"]}},
-                {"LOWER": {"IN": ["day", "eve", "sunday"]}, "OP": "?"},
+                {"LOWER": {"IN": ["day", "eve", "sunday", "week", "weekend"]}, "OP": "?"},
             ],
             [
                 {"LOWER": {"IN": ["new", "election", "independence", "labor", "memorial"]}},
@@ -1982,7 +2116,7 @@ def _spans(doc: Doc) -> list[tuple[int, int]]:
             gap = doc[pe:s]
             if s < pe or (
                 len(gap) <= 1
-                and (len(gap) == 0 or gap[0].text == ",")
+                and (len(gap) == 0 or gap[0].text == "," or gap[0].lower_ in ("before", "after"))
                 and normalise(doc[ps:e].text, None) is not None
             ):
                 merged[-1] = (ps, max(pe, e))
@@ -2062,6 +2196,7 @@ _EXTEND_LEFT = {
     "approximately",
     "roughly",
 }
+_APPROX_WORDS = {"around", "nearly", "almost", "approximately", "roughly"}
 _EXTEND_LEFT_PAIRS = {("more", "than"), ("less", "than"), ("at", "least"), ("up", "to"), ("no", "more")}
 
 
@@ -2107,6 +2242,7 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
             if (
                 left is not None
                 and left.type == "DURATION"
+                and normalise(doc[s:e].text, None) is None
                 and normalise(doc[i + 1 : e].text, None) is not None
             ):
                 return [(s, i), *_split(doc, i + 1, e)]
@@ -2130,8 +2266,12 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
             )
         )
     ):
-        if doc[s].lower_ in _KEEP_APPROX and e - s > 1:
-            break
+        if (
+            doc[s].lower_ in _KEEP_APPROX
+            and e - s > 1
+            and (s < doc[s].head.i < e or any(t.head.i == s for t in doc[s + 1 : e]))
+        ):
+            break  # "around 5 p.m.", not "get around [Wednesday]'s ruling"
         s += 1
     while e > s and (
         doc[e - 1].lower_ in _TRAILING_DROP
@@ -2148,6 +2288,11 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         if (
             low in _EXTEND_LEFT
             and first not in ("the", "a", "an")
+            and (
+                low not in _APPROX_WORDS
+                or s <= doc[s - 1].head.i < e
+                or any(t.head.i == s - 1 for t in doc[s:e])
+            )
             and not (low in ("the",) and first in _EXTEND_LEFT and first in ("this", "last", "next"))
         ):
             s -= 1
@@ -2164,6 +2309,7 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
                 "morning",
                 "evening",
                 "afternoon",
+                "hours",
                 "end",
                 "beginning",
                 "start",
@@ -2176,6 +2322,9 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
             continue
         if low in ("end", "beginning", "start", "middle") and doc[s].lower_ == "of":
             s -= 1
+            continue
+        if low == "then" and first in ("current", "-"):
+            s -= 1  # "the then current price": the time then, a past one
             continue
         break
     # "as early as next week": the comparison is not part of the expression
@@ -2211,6 +2360,15 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     if e < n and doc[e].lower_ in ("ago",) and e - s >= 1:
         e += 1
     if (
+        e - s == 1
+        and s > 0
+        and e < n
+        and re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[s].text)
+        and doc[e].lower_ in ("period", "quarter")
+        and doc[s - 1].lower_ in ("the", "that")
+    ):
+        s, e = s - 1, e + 1  # "the 1988 period": the period under discussion, in 1988
+    if (
         e < n
         and doc[e].lower_ == "period"
         and doc[e - 1].lower_ in ("year-earlier", "year-ago", "earlier", "ago")
@@ -2228,6 +2386,7 @@ _ADJECTIVAL_SET = {"quarterly", "annual", "annually", "yearly", "monthly", "week
 
 _FUTURE_CUES = {"until", "till", "effective", "due", "payable", "starting", "expire", "expires", "expiring"}
 _PAST_CUES = {"since"}
+_SCHEDULE_VERBS = {"plan", "schedule", "set", "slate", "due", "reschedule", "timetable", "earmark"}
 
 
 def _temporal_word(word: str) -> bool:
@@ -2254,9 +2413,191 @@ def _cue_tense(doc: Doc, start: int) -> Tense | None:
     low = doc[i].lower_
     if low in _FUTURE_CUES:
         return "FUTURE"
+    if low == "for" and i > 0 and doc[i - 1].lemma_.lower() in _SCHEDULE_VERBS:
+        return "FUTURE"  # "planned for early March", "scheduled for Thursday"
     if low in _PAST_CUES:
         return "PAST"
     return None
+
+
+_BARE_WEEKDAY = re.compile(rf"(?:on\s+)?{_WEEKDAY_RE}(?:\s+{_POD_RE})?(?:'s)?", re.I)
+
+
+_BARE_MONTH = re.compile(
+    rf"(?:(?:early|mid|late)[\s-]+)?{_MONTH_RE}(?:\s+\d{{1,2}})?|\d{{1,2}}\s+{_MONTH_RE}", re.I
+)
+_THAT_YEAR = re.compile(r"(?:that|the same|the following|the next|the previous|the prior)\s+year", re.I)
+_YEAR_EARLIER = re.compile(r"(?:an?\s+|one\s+)?year[\s-]+(?:earlier|ago)", re.I)
+_MONTHS_SPAN = re.compile(
+    r"(?:the\s+)?(?:first\s+|latest\s+|past\s+|last\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|\d{1,2})\s+months",
+    re.I,
+)
+_ONE_DAY = re.compile(r"one day|some day", re.I)
+_RELATIVE_FOLLOWERS = {
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "ago",
+    "of",
+    "and",
+    "or",
+    "to",
+    "from",
+    "in",
+    "off",
+}
+_UNNUMBERED_QUARTER = re.compile(r"(?:the|its|their|that)\s+(?:latest\s+|fiscal\s+)?(?:quarter|period)", re.I)
+
+
+def _quarter_ending(end: Point | None) -> Point | None:
+    """The calendar quarter of the middle month of the three months that end on `end`."""
+    if end is None or end.unknown is not None or end.year is None or end.month is None or end.day is None:
+        return None
+    last = date(end.year, end.month, 1)
+    middle = _add_months(last, -1 if end.day >= 15 else -2)
+    return Point(middle.year, quarter=(middle.month - 1) // 3 + 1)
+
+
+def _will_clause(span: Span) -> bool:
+    verb = _governing_verb(span)
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children
+    )
+
+
+def _indefinite(doc: Doc, span: Span) -> bool:
+    """An indefinite noun phrase: "a flat second quarter" (not "a [third-quarter] loss")."""
+    if span.root.dep_ in ("compound", "amod", "nmod", "poss") and not (
+        span.start <= span.root.head.i < span.end
+    ):
+        return False
+    start = span.start
+    i = start
+    while i >= 0 and i > start - 3:
+        if doc[i].lower_ in ("a", "an"):
+            return True
+        if i < start and doc[i].pos_ != "ADJ":
+            return False
+        i -= 1
+    return False
+
+
+_OPEN_QUOTES = {'"', "``", "\u201c", "'", "`", "''"}
+_CLOSE_QUOTES = {'"', "''", "\u201d", "'"}
+
+
+def _is_title(doc: Doc, s: int, e: int) -> bool:
+    """A quoted, capitalised name such as the programme "This Week" or "60 Minutes": no time."""
+    if s == 0 or e >= len(doc) or doc[s - 1].text not in _OPEN_QUOTES:
+        return False
+    after = doc[e].text if doc[e].text not in (",", ".") or e + 1 >= len(doc) else doc[e + 1].text
+    if doc[e].text not in _CLOSE_QUOTES and after not in _CLOSE_QUOTES:
+        return False
+    words = [t for t in doc[s:e] if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() for t in words) and e - s > 1
+
+
+def _not_a_time(doc: Doc, s: int, e: int) -> bool:
+    """Words that only look temporal here: "the annual March for Life" (a march), "more than a
+    quarter of the market" (a fraction)."""
+    last = doc[e - 1].lower_
+    following = doc[e].lower_ if e < len(doc) else ""
+    if (
+        e - s == 1
+        and doc[s].text == "Today"
+        and s > 0
+        and not doc[s].is_sent_start
+        and doc[s - 1].pos_ == "PROPN"
+        and doc[s - 1].text[:1].isupper()
+    ):
+        return True  # "USA Today", "VOA Today": a name
+    if (
+        e - s == 1
+        and last in ("march", "may")
+        and following in ("for", "against", "on", "to")
+        and s > 0
+        and doc[s - 1].pos_ in ("DET", "ADJ")
+    ):
+        return True
+    if last in ("quarter", "quarters") and following == "of" and e + 1 < len(doc):
+        nxt = doc[e + 1]
+        counted = any(t.lower_ in ("a", "an", "one", "two", "three") for t in doc[s : e - 1])
+        of_time = nxt.like_num or any(
+            _temporal_word(t.lower_) or t.lower_ == "fiscal" for t in doc[e + 1 : min(len(doc), e + 4)]
+        )
+        return counted and not of_time
+    return False
+
+
+def _is_age_decade(doc: Doc, s: int, e: int) -> bool:
+    """ "in his 30s", "their late forties": an age, not a decade."""
+    i = s - 1
+    while i >= 0 and doc[i].lower_ in ("early", "mid", "late", "mid-"):
+        i -= 1
+    return (
+        i >= 0
+        and doc[i].lower_ in ("his", "her", "their", "my", "our", "your")
+        and re.fullmatch(r"(?:early|mid-?|late|\s)*(?:\d0'?s|\w+ties)", doc[s:e].text.lower()) is not None
+    )
+
+
+def _elided_day(doc: Doc, end: int, limit: int, point: Point | None) -> tuple[Token, Point] | None:
+    """The bare day number of "April 24 and 25" / "March 3 to 5" right after a day date."""
+    if point is None or point.day is None or point.month is None or point.hour is not None or point.pod:
+        return None
+    if end + 1 >= min(limit, len(doc)) or doc[end].lower_ not in (
+        "and",
+        "or",
+        "to",
+        "through",
+        "-",
+        "\u2013",
+    ):
+        return None
+    tok = doc[end + 1]
+    if not re.fullmatch(r"\d{1,2}", tok.text) or not point.day < int(tok.text) <= 31:
+        return None
+    after = doc[end + 2] if end + 2 < len(doc) else None
+    if after is not None and (after.like_num or after.lower_.rstrip(".") in MONTHS or after.lower_ in UNITS):
+        return None
+    if int(tok.text) > calendar.monthrange(point.year or 2000, point.month)[1]:
+        return None
+    return tok, replace(point, day=int(tok.text))
+
+
+def _tense(doc: Doc, span: Span) -> Tense | None:
+    """Direction for resolving the expression: a cue word, else the tense of the governing clause."""
+    perfect = clause_perfect(span)
+    if perfect == "PAST":
+        return "PAST"
+    cue = _cue_tense(doc, span.start)
+    if cue is not None:
+        return cue
+    weekday = _BARE_WEEKDAY.fullmatch(span.text) is not None
+    if weekday and (
+        span.text.lower().endswith("'s") or (span.end < len(doc) and doc[span.end].lower_ == "'s")
+    ):
+        # "Wednesday's ruling", "Thursday's closing price": an event already there to refer to
+        return "PAST"
+    if weekday and perfect == "PRESENT":
+        return None
+    clause = clause_tense(span)
+    if span.start > 0 and doc[span.start - 1].lower_ in ("through", "thru") and clause != "PAST":
+        return "FUTURE"  # "loans through January": the end of a period still running
+    root = span.root
+    if (
+        (weekday or _BARE_MONTH.fullmatch(span.text))
+        and root.dep_ in ("compound", "nmod", "amod")
+        and not (span.start <= root.head.i < span.end)
+        and root.head.pos_ == "NOUN"
+        and root.head.i >= span.end
+        and not _will_clause(span)
+    ):
+        # "a June agreement", "the late-November trip": a premodifier names an event that exists
+        return "PAST"
+    return clause
 
 
 def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) -> list[TimeExpression]:
@@ -2265,18 +2606,25 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
     last: tuple[Point, str] | None = None  # previous resolved date, for relative expressions
     last_quarter: tuple[Point, str] | None = None  # quarter under discussion (earnings reports)
     last_day: tuple[Point, str] | None = None  # previous day-level date, for "two days later"
+    after_months = False  # the previous expression was a span of months ("the first nine months")
+    last_year: tuple[Point, str] | None = None  # previous date of any granularity, for "that year"
     entity_tokens = {
         i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for i in range(ent.start, ent.end)
     }
-    for s, e in _spans(doc):
+    spans = _spans(doc)
+    for k, (s, e) in enumerate(spans):
         span = doc[s:e]
         text = span.text
+        if _is_title(doc, s, e) or _is_age_decade(doc, s, e) or _not_a_time(doc, s, e):
+            continue
         reference = last
         if last_quarter is not None and _QUARTER_TALK.search(text):
             reference = last_quarter
         elif _DAY_TALK.search(text) and (last is None or last[0].granularity not in "DT"):
             reference = last_day  # a day offset counts from a day, not from "January"
-        tense = _cue_tense(doc, s) or clause_tense(span)
+        elif last_year is not None and _THAT_YEAR.fullmatch(text):
+            reference = last_year  # "in 1988, ... that year": the year just named
+        tense = _tense(doc, span)
         result = normalise(text, published, tense, reference[0] if reference else None)
         following = doc[e].lower_ if e < len(doc) else ""
         if result is None and any(t.pos_ == "ADJ" and not _temporal_word(t.lower_) for t in span):
@@ -2292,6 +2640,53 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
             # "quarterly dividend", "annual sales": a modifier, not a TimeML SET
             if span[0].tag_ == "JJ" and span[0].dep_ == "amod" and span[0].lower_ != "daily":
                 continue
+        elif (
+            following in ("after", "before")
+            and re.fullmatch(r"the\s+day", text, re.I)
+            and (s == 0 or doc[s - 1].text != ",")  # not "Oct. 12, the day before the plunge"
+            and reference is not None
+            and reference[0].day is not None
+        ):
+            # "the day after his death": a day off the event just dated
+            result = (
+                normalise(
+                    "the following day" if following == "after" else "the previous day",
+                    published,
+                    tense,
+                    reference[0],
+                )
+                or result
+            )
+        elif after_months and _YEAR_EARLIER.fullmatch(text) and published is not None:
+            # "in the first nine months, net rose ... from $X a year earlier": a year before a span
+            # of months that is not a calendar unit: the year is all TIMEX3 can say
+            year = (last_quarter[0].year if last_quarter and last_quarter[0].year else published.year) - 1
+            result = Normalised(
+                "DATE", f"{year:04d}", None, date(year, 1, 1), date(year, 12, 31), Point(year)
+            )
+        elif (
+            result.type == "DURATION"
+            and _ONE_DAY.fullmatch(text)
+            and (s == 0 or doc[s - 1].pos_ not in ("ADP", "DET", "NUM", "SCONJ"))
+            and following not in _RELATIVE_FOLLOWERS
+            and (tense == "FUTURE" or (e < len(doc) and doc[e].tag_ == "VB"))
+        ):
+            # "Islam will one day be...": a vague future time, not a duration of one day
+            result = Normalised("DATE", "FUTURE_REF")
+        elif (
+            following in ("ended", "ending")
+            and k + 1 < len(spans)
+            and spans[k + 1][0] == e + 1
+            and _UNNUMBERED_QUARTER.fullmatch(text)
+            and last_quarter is None
+        ):
+            # "the quarter ended July 31" with no (fiscal) quarter named before: the calendar quarter
+            # that holds most of those three months
+            end = normalise(doc[spans[k + 1][0] : spans[k + 1][1]].text, published, "PAST")
+            q = _quarter_ending(end.point if end is not None else None)
+            iv = q.interval() if q is not None else None
+            if q is not None and iv is not None:
+                result = Normalised("DATE", q.value(), None, iv[0], iv[1], q)
         elif following in ("ended", "ending") and re.fullmatch(
             r"(?:the|its|their)?\s*(?:fiscal\s+)?year", text.lower()
         ):
@@ -2313,13 +2708,37 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
                 anchor=reference[1] if result.anchored and reference else None,
             )
         )
+        elided = _elided_day(doc, e, spans[k + 1][0] if k + 1 < len(spans) else len(doc), result.point)
+        if elided is not None:
+            # "April 24 and 25": the second day shares the month and year of the first
+            day_token, day_point = elided
+            iv = day_point.interval()
+            times.append(
+                TimeExpression(
+                    id=f"t{len(times)}",
+                    start=day_token.idx,
+                    end=day_token.idx + len(day_token.text),
+                    text=day_token.text,
+                    type="DATE",
+                    value=day_point.value(),
+                    mod=None,
+                    earliest=iv[0] if iv else None,
+                    latest=iv[1] if iv else None,
+                    sentence=sentences.id_at(day_token.idx),
+                    anchor=tid,
+                )
+            )
+        after_months = result.type == "DURATION" and _MONTHS_SPAN.fullmatch(text) is not None
         p = result.point
         if p is None or p.unknown is not None or p.year is None:
             continue
+        if p.granularity in "DWMQTY" and p.decade is None and p.century is None:
+            last_year = (p, tid)
         if p.granularity in "DWMQT":
             last = (p, tid)
         if p.granularity in "DT":
             last_day = (p, tid)
-        if p.granularity == "Q" and not result.anchored:
+        if p.granularity == "Q" and not result.anchored and not _indefinite(doc, span):
+            # an indefinite mention ("after a flat second quarter") is background, not the topic
             last_quarter = (p, tid)
     return times

@@ -476,3 +476,26 @@ def evaluate_agreement(path: Path) -> ClaimsReport:
                 report.system += len(annotated[sys_i])
                 report.add(score_document(annotated[sys_i], annotated[gold_i]))
     return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # pragma: no cover - manual use
+    """``python -m claimline.evaluation.claims FILE.jsonl [--model M] [--limit N] [--json]
+    [--agreement ALT.jsonl]`` until the CLI wires ``claimline eval claims``."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m claimline.evaluation.claims")
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--model")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--agreement", type=Path, help="alt-annotators JSONL: also score human agreement")
+    args = parser.parse_args(argv)
+    report = evaluate(args.path, model=args.model, limit=args.limit, agreement=args.agreement)
+    out = json.dumps(report.to_dict(), indent=2) if args.json else report.to_text()
+    sys.stdout.write(out + "\n")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
