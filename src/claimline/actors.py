@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,9 @@ ALIASES = {
     "uk": "united kingdom",
     "russian federation": "russia",
 }
+
+# No entity name is longer than this; it bounds the backward look of an overlap query.
+MAX_MENTION_CHARS = 1000
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -139,6 +142,25 @@ class ActorIndex:
         """Mentions ending at or before `char`, nearest last."""
         i = bisect_left(self._starts, char)
         return [m for m in self._mentions[:i] if m[1] <= char]
+
+    def recent_mentions(self, char: int) -> Iterator[tuple[int, int, str]]:
+        """Mentions ending at or before `char`, nearest first (lazily: callers stop early)."""
+        for i in range(bisect_left(self._starts, char) - 1, -1, -1):
+            if self._mentions[i][1] <= char:
+                yield self._mentions[i]
+
+    def mentions_overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions overlapping characters [start, end), in text order."""
+        i = bisect_left(self._starts, start)
+        # mentions are short: one starting before `start` can overlap it only from close by
+        while i > 0 and self._mentions[i - 1][0] >= start - MAX_MENTION_CHARS:
+            i -= 1
+        found: list[tuple[int, int, str]] = []
+        while i < len(self._mentions) and self._mentions[i][0] < end:
+            if self._mentions[i][1] > start:
+                found.append(self._mentions[i])
+            i += 1
+        return found
 
 
 def _trim(ent: Span) -> Span | None:

@@ -52,7 +52,7 @@ from spacy.vocab import Vocab
 from claimline.actors import ActorIndex
 from claimline.coref import resolve_speaker
 from claimline.models import Claim, ClaimKind, Content, Cue, Speaker, TimeExpression
-from claimline.sentences import SentenceIndex
+from claimline.sentences import SentenceIndex, doc_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -1182,7 +1182,9 @@ def _layout_candidates(doc: Doc, quotes: _QuoteIndex, sents: _Sents) -> Iterator
         )
 
 
-def _time_for(candidate: _Candidate, times: list[TimeExpression], sents: _Sents) -> str | None:
+def _time_for(
+    candidate: _Candidate, times: list[TimeExpression], time_starts: list[int], sents: _Sents
+) -> str | None:
     """A time expression in the cue's clause, outside the content."""
     anchor = candidate.anchor
     if anchor is None:
@@ -1190,12 +1192,10 @@ def _time_for(candidate: _Candidate, times: list[TimeExpression], sents: _Sents)
     clause_start, clause_end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
     sent_start, sent_end, _ = sents.of(anchor)
     clause_start, clause_end = max(clause_start, sent_start), min(clause_end, sent_end)
-    for time in times:
-        if (
-            time.start >= clause_start
-            and time.end <= clause_end
-            and not _overlaps((time.start, time.end), candidate.content)
-        ):
+    for time in times[bisect_left(time_starts, clause_start) :]:
+        if time.start >= clause_end:
+            break
+        if time.end <= clause_end and not _overlaps((time.start, time.end), candidate.content):
             return time.id
     return None
 
@@ -1207,25 +1207,30 @@ def extract_claims(
     if len(doc) == 0 or not len(sentences):
         return []
     found = _matches(doc)
-    text = doc.text
+    text = doc_text(doc)
     quotes = _QuoteIndex(text, find_quotes(text))
     sents = _Sents(doc, text)
     candidates: list[_Candidate] = list(_verb_candidates(doc, quotes, found, sents))
     candidates.extend(_layout_candidates(doc, quotes, sents))
 
     # noun cues: "citing concerns that ..." replaces the carrier verb's object reading
+    carriers: set[int] = set()
+    noun_claims: list[_Candidate] = []
     for carrier, candidate in _noun_candidates(doc, quotes, found):
         if carrier is not None:
-            candidates = [c for c in candidates if c.anchor is None or c.anchor.i != carrier]
-        candidates.append(candidate)
+            carriers.add(carrier)
+        noun_claims.append(candidate)
+    candidates = [c for c in candidates if c.anchor is None or c.anchor.i not in carriers] + noun_claims
 
     # "according to X": the source of the inner speech verb's claim (via), else a claim of its own
+    by_anchor: dict[int, _Candidate] = {}
+    for c in candidates:
+        if c.anchor is not None and c.speaker is not None:
+            by_anchor.setdefault(c.anchor.i, c)
     for head, candidate in _according_candidates(doc, found, sents):
-        inner = [
-            c for c in candidates if c.anchor is not None and c.anchor.i == head.i and c.speaker is not None
-        ]
-        if inner:
-            inner[0].via.append(candidate.speaker or (0, 0))
+        inner = by_anchor.get(head.i)
+        if inner is not None:
+            inner.via.append(candidate.speaker or (0, 0))
             continue
         candidates.append(candidate)
 
@@ -1260,6 +1265,7 @@ def _to_claims(
 ) -> list[Claim]:
     text = sents.text
     ordered = sorted(candidates, key=lambda c: (_claim_start(c), c.content[0]))
+    time_starts = [time.start for time in times]  # times come in text order
     claims: list[Claim] = []
     for candidate in ordered:
         sentence = sentences.id_at(_claim_start(candidate))
@@ -1290,7 +1296,7 @@ def _to_claims(
                 kind=candidate.kind,
                 via=via,
                 sentence=sentence,
-                time=_time_for(candidate, times, sents),
+                time=_time_for(candidate, times, time_starts, sents),
             )
         )
     return claims

@@ -62,7 +62,7 @@ def _named(doc: Doc, start: int, end: int, actors: ActorIndex, head: Token | Non
     """The actor named by the mention: a name under its head ("White House spokesman Josh Earnest"),
     or a name compounded into an organisation noun ("the Hamas movement"); not a name that merely
     occurs inside it ("a member of Hamas" is not Hamas)."""
-    inside = [m for m in actors.mentions() if m[0] < end and m[1] > start]
+    inside = actors.mentions_overlapping(start, end)
     if not inside:
         return None
     if head is None:
@@ -94,7 +94,7 @@ def _person_words(actor: Actor, doc: Doc) -> set[str]:
 def _recent(actors: ActorIndex, char: int) -> list[Actor]:
     """Actors by their most recent mention before `char`, nearest first (within WINDOW)."""
     seen: dict[str, None] = {}
-    for start, _end, actor_id in reversed(actors.mentions_before(char)):
+    for start, _end, actor_id in actors.recent_mentions(char):
         if char - start > WINDOW:
             break
         seen.setdefault(actor_id, None)
