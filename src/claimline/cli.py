@@ -359,6 +359,10 @@ def eval_claims(
     model: ModelOption = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    agreement: Annotated[
+        Path | None,
+        typer.Option(help="Also score annotator against annotator on this file (the human ceiling)."),
+    ] = None,
 ) -> None:
     """Attributed claims: content, source and cue P/R/F1 (exact, Dice, overlap), joint F1, stage timing."""
     from claimline.evaluation.claims import evaluate
@@ -366,7 +370,9 @@ def eval_claims(
     if not path.is_file():
         fail(UsageError(f"{path}: not a JSONL file"))
     try:
-        report = evaluate(path, model=model, limit=limit)
+        if agreement is not None and not agreement.is_file():
+            raise UsageError(f"{agreement}: not a JSONL file")
+        report = evaluate(path, model=model, limit=limit, agreement=agreement)
     except ClaimlineError as error:
         fail(error)
     _print_report(report.to_text(), report.to_dict(), as_json)

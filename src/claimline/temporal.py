@@ -14,18 +14,18 @@ date, the tense of the governing clause and the previously mentioned date. It pr
   day date up to 92 days ahead of publication stays ahead even in a past-tense or untensed
   clause ("said the dividend is payable Dec. 1": scheduled dates are reported in the past tense);
 - the direction also follows the clause's aspect and the phrase: a past perfect ("until Thursday
-  they had not...", "had been due to expire Friday") is past whatever the preposition; a weekday
+  they had not...", "had been due to lapse Friday") is past whatever the preposition; a weekday
   in a present-perfect clause ("has called a vote Thursday") or a "would be -ing" clause is the
-  nearest one; a possessive weekday ("Thursday's ruling") or a month premodifying a noun ("a June
-  agreement", unless the clause says "will") names something already there, so a past one;
+  nearest one; a possessive weekday ("Thursday's proposal") or a month premodifying a noun ("the June
+  accord", unless the clause says "will") names something already there, so a past one;
   "planned/scheduled for" looks ahead; a day date a few days gone stays in a future clause;
 - relative expressions ("the next day", "two days later", "that week", "a year earlier") are
   resolved against the previously mentioned date when there is one (its id becomes `anchor`),
   otherwise against the publication date; "that year" against the last date of any granularity;
-  "the day before last Tuesday" / "the day after his death" one day off; "overnight" the night
+  "the day before last Tuesday" / "the day after the collapse" one day off; "overnight" the night
   before the story's day of the past week; in earnings reports, "the 1988 quarter" is the quarter
   under discussion in 1988, "the quarter ended July 31" (no quarter named yet) the calendar
-  quarter holding most of those months, an indefinite "after a flat second quarter" does not
+  quarter holding most of those months, an indefinite "after a weak second quarter" does not
   change the quarter under discussion, and "a year earlier" right after a span of months ("the
   first nine months") is the previous year;
 - without a publication date nothing is guessed: unknown parts stay X ("XXXX-03-18");
@@ -35,8 +35,8 @@ date, the tense of the governing clause and the previously mentioned date. It pr
   ("TNI") keeps the whole day as its interval; BEFORE/AFTER-type mods open one end;
 - decades are written "199X" and centuries "19" (TimeBank itself writes decades "199");
 - seasons run spring, summer, fall, winter within a year, winter named after its December;
-- some look-alikes are no times: names ("USA Today", a quoted programme "This Week"), ages ("in
-  his 30s"), "the March for Life", fractions ("more than a quarter of the market").
+- some look-alikes are no times: names ("USA Today", a quoted programme title), ages ("in
+  her 40s"), "a March for Peace", fractions ("more than a quarter of the shares").
 
 dateparser is only a fallback for explicit dates in layouts the rules do not read (a 4-digit year
 and a month name, all of day, month and year required), through one parser built on first use.
@@ -613,7 +613,7 @@ def _direction(tense: Tense | None) -> int:
 # ("said the dividend is payable Dec. 1"): keep it in the future up to this many days ahead
 _PAST_TOLERANCE_DAYS = 92
 # and a day date just gone by in a future-tense clause is that one (a deadline reported as
-# "must be returned by Jan. 14" a day later), not the one a year ahead, which would carry its year
+# "is due by Jan. 14" written a day later), not the one a year ahead, which would carry its year
 _FUTURE_TOLERANCE_DAYS = 14
 
 
@@ -1091,7 +1091,7 @@ def _core(s: str, ctx: _Ctx) -> tuple[str, Point | str | None, bool]:
                 and 0 < (ctx.published - anchor_day).days <= 7
             ):
                 # the night before the day the story is about (a day of the past week), not publication:
-                # "London shares fell Friday, depressed by overnight losses in New York"
+                # "Tokyo stocks fell Friday after overnight declines on Wall Street"
                 p, anchored = _relative(ctx, "D", n, use_anchor=True)
                 return "point", replace(p, pod=pod) if p.unknown is None else p, anchored
         if word in ("the", "that") and ctx.anchor is not None and ctx.anchor.day is not None:
@@ -1852,9 +1852,9 @@ def clause_perfect(span: Span) -> Literal["PAST", "PRESENT"] | None:
     """Perfect aspect of the clause governing `span`: "had left" PAST, "has scheduled" PRESENT.
 
     A past perfect places its time before publication whatever the preposition ("until
-    Thursday they had not called him", "it had been due to expire Friday"); a present perfect
+    Thursday the ministry had not replied", "it had been due to lapse Friday"); a present perfect
     cannot take a definite past time in English ("*has left on Tuesday"), so a weekday in such a
-    clause is a scheduled, nearby one ("has scheduled a news conference Thursday").
+    clause is a scheduled, nearby one ("has called a strike vote Thursday").
     """
     tok = _governing_verb(span)
     for _ in range(3):
@@ -2271,7 +2271,7 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
             and e - s > 1
             and (s < doc[s].head.i < e or any(t.head.i == s for t in doc[s + 1 : e]))
         ):
-            break  # "around 5 p.m.", not "get around [Wednesday]'s ruling"
+            break  # "around 5 p.m.", not "work around [Wednesday]'s decision"
         s += 1
     while e > s and (
         doc[e - 1].lower_ in _TRAILING_DROP
@@ -2468,7 +2468,7 @@ def _will_clause(span: Span) -> bool:
 
 
 def _indefinite(doc: Doc, span: Span) -> bool:
-    """An indefinite noun phrase: "a flat second quarter" (not "a [third-quarter] loss")."""
+    """An indefinite noun phrase: "a weak second quarter" (not "a [third-quarter] loss")."""
     if span.root.dep_ in ("compound", "amod", "nmod", "poss") and not (
         span.start <= span.root.head.i < span.end
     ):
@@ -2489,7 +2489,7 @@ _CLOSE_QUOTES = {'"', "''", "\u201d", "'"}
 
 
 def _is_title(doc: Doc, s: int, e: int) -> bool:
-    """A quoted, capitalised name such as the programme "This Week" or "60 Minutes": no time."""
+    """A quoted, capitalised name such as a programme called "Good Morning": no time."""
     if s == 0 or e >= len(doc) or doc[s - 1].text not in _OPEN_QUOTES:
         return False
     after = doc[e].text if doc[e].text not in (",", ".") or e + 1 >= len(doc) else doc[e + 1].text
@@ -2500,8 +2500,8 @@ def _is_title(doc: Doc, s: int, e: int) -> bool:
 
 
 def _not_a_time(doc: Doc, s: int, e: int) -> bool:
-    """Words that only look temporal here: "the annual March for Life" (a march), "more than a
-    quarter of the market" (a fraction)."""
+    """Words that only look temporal here: "the annual March for Peace" (a march), "more than a
+    quarter of the shares" (a fraction)."""
     last = doc[e - 1].lower_
     following = doc[e].lower_ if e < len(doc) else ""
     if (
@@ -2512,7 +2512,7 @@ def _not_a_time(doc: Doc, s: int, e: int) -> bool:
         and doc[s - 1].pos_ == "PROPN"
         and doc[s - 1].text[:1].isupper()
     ):
-        return True  # "USA Today", "VOA Today": a name
+        return True  # "USA Today": a name
     if (
         e - s == 1
         and last in ("march", "may")
@@ -2532,7 +2532,7 @@ def _not_a_time(doc: Doc, s: int, e: int) -> bool:
 
 
 def _is_age_decade(doc: Doc, s: int, e: int) -> bool:
-    """ "in his 30s", "their late forties": an age, not a decade."""
+    """ "in her 40s", "their late forties": an age, not a decade."""
     i = s - 1
     while i >= 0 and doc[i].lower_ in ("early", "mid", "late", "mid-"):
         i -= 1
@@ -2579,7 +2579,7 @@ def _tense(doc: Doc, span: Span) -> Tense | None:
     if weekday and (
         span.text.lower().endswith("'s") or (span.end < len(doc) and doc[span.end].lower_ == "'s")
     ):
-        # "Wednesday's ruling", "Thursday's closing price": an event already there to refer to
+        # "Thursday's proposal", "Friday's close": an event already there to refer to
         return "PAST"
     if weekday and perfect == "PRESENT":
         return None
@@ -2595,7 +2595,7 @@ def _tense(doc: Doc, span: Span) -> Tense | None:
         and root.head.i >= span.end
         and not _will_clause(span)
     ):
-        # "a June agreement", "the late-November trip": a premodifier names an event that exists
+        # "the June accord", "the late-November floods": a premodifier names an event that exists
         return "PAST"
     return clause
 
@@ -2643,11 +2643,11 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
         elif (
             following in ("after", "before")
             and re.fullmatch(r"the\s+day", text, re.I)
-            and (s == 0 or doc[s - 1].text != ",")  # not "Oct. 12, the day before the plunge"
+            and (s == 0 or doc[s - 1].text != ",")  # not "Oct. 12, the day before the vote"
             and reference is not None
             and reference[0].day is not None
         ):
-            # "the day after his death": a day off the event just dated
+            # "the day after the collapse": a day off the event just dated
             result = (
                 normalise(
                     "the following day" if following == "after" else "the previous day",
@@ -2671,7 +2671,7 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
             and following not in _RELATIVE_FOLLOWERS
             and (tense == "FUTURE" or (e < len(doc) and doc[e].tag_ == "VB"))
         ):
-            # "Islam will one day be...": a vague future time, not a duration of one day
+            # "the tunnel will one day link...": a vague future time, not a duration of one day
             result = Normalised("DATE", "FUTURE_REF")
         elif (
             following in ("ended", "ending")
@@ -2739,6 +2739,6 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
         if p.granularity in "DT":
             last_day = (p, tid)
         if p.granularity == "Q" and not result.anchored and not _indefinite(doc, span):
-            # an indefinite mention ("after a flat second quarter") is background, not the topic
+            # an indefinite mention ("after a weak second quarter") is background, not the topic
             last_quarter = (p, tid)
     return times
