@@ -140,7 +140,15 @@ def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str |
         return None
     lemma = head.lemma_.casefold()
     if lemma in ORGANISATION_NOUNS or word in ORGANISATION_NOUNS:
-        return _first(candidates, GROUP_KINDS)
+        qualifiers = _qualifiers(head)
+        if not qualifiers:
+            return _first(candidates, GROUP_KINDS)
+        # "the interior ministry", "the operators' association": a body of its own, unless its
+        # words are the actor's name ("the Hamas movement" is handled by `_named`)
+        for actor in candidates:
+            if actor.kind in GROUP_KINDS and qualifiers <= set(normalise_name(actor.name).split()):
+                return actor.id
+        return None
     if lemma in PERSON_NOUNS or word in PERSON_NOUNS:
         for actor in candidates:
             if actor.kind == "person" and {lemma, word} & _person_words(actor, doc):
@@ -151,6 +159,17 @@ def resolve_speaker(doc: Doc, start: int, end: int, actors: ActorIndex) -> str |
         if any(lemma in {normalise_name(w) for w in _WORD.findall(d)} for d in actor.descriptions):
             return actor.id
     return None
+
+
+def _qualifiers(head: Token) -> set[str]:
+    """Content words that say which body a nominal is ("interior", "operators"); not "the", "its"."""
+    words: set[str] = set()
+    for child in head.children:
+        modifier = child.dep_ in ("compound", "amod", "nmod", "poss") and child.pos_ != "PRON"
+        complement = child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "in", "for", "at")
+        if modifier or complement:
+            words.update(normalise_name(t.text) for t in child.subtree if t.is_alpha and t.pos_ != "DET")
+    return words - {"same", "former", "latter", "whole", "entire", "of", "in", "for", "at"}
 
 
 def _plural_subject_between(doc: Doc, actors: ActorIndex, actor_id: str, pronoun: Token) -> bool:

@@ -113,3 +113,15 @@ def find_publication_date(text: str, body_start: int = 0) -> date | None:
             if found:
                 return found
     return None
+
+
+def date_in_dateline(dateline: str) -> date | None:
+    """A full date anywhere in a dateline already set apart by its layout
+    ("SAN JOSE, Calif., Oct. 7, 2024 -"), where a place with a state stands before the date."""
+    for form in _DATE_FORMS:
+        m = form.search(dateline)
+        if m is not None:
+            found = _to_date(m)
+            if found is not None:
+                return found
+    return None

@@ -96,7 +96,7 @@ def prepare(
     encoding: str = "utf-8",
     warnings: Iterable[str] = (),
 ) -> Prepared:
-    from claimline.dateline import find_publication_date
+    from claimline.dateline import date_in_dateline, find_publication_date
 
     check_text(text, name)
     layout = find_layout(text)
@@ -106,6 +106,8 @@ def prepare(
         when, origin = parse_date(published), "argument"
     else:
         when = find_publication_date(text, layout.body_start)
+        if when is None and layout.dateline_end is not None:
+            when = date_in_dateline(text[layout.body_start : layout.dateline_end])
         origin = "dateline" if when else None
     return Prepared(text, name, layout, when, origin, encoding, list(warnings))
 
