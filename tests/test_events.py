@@ -21,7 +21,8 @@ def test_timeline_is_ordered_by_date_not_narrative() -> None:
     )
     order = triggers(article)
     assert order.index("collapse") < order.index("open")
-    assert [e.earliest for e in article.timeline if e.trigger.lemma == "collapse"][0].isoformat() == "2024-05-02"
+    collapse = next(e for e in article.timeline if e.trigger.lemma == "collapse")
+    assert collapse.earliest is not None and collapse.earliest.isoformat() == "2024-05-02"
 
 
 def test_undated_events_keep_their_narrative_place() -> None:
@@ -31,14 +32,14 @@ def test_undated_events_keep_their_narrative_place() -> None:
         published="2024-06-30",
     )
     assert triggers(article) == ["reach", "evacuate", "build"]
-    undated = [e for e in article.timeline if e.trigger.lemma == "evacuate"][0]
+    undated = next(e for e in article.timeline if e.trigger.lemma == "evacuate")
     assert undated.time is None and undated.earliest is None
 
 
 def test_event_actors_are_subject_and_object() -> None:
     article = extract("Germany defeated Brazil in Berlin on Sunday.", published="2024-07-15")
     names = {a.id: a.name for a in article.actors}
-    event = [e for e in article.timeline if e.trigger.lemma == "defeat"][0]
+    event = next(e for e in article.timeline if e.trigger.lemma == "defeat")
     assert [names[a] for a in event.actors][:2] == ["Germany", "Brazil"]
     assert "Germany defeated Brazil" in event.summary
 
@@ -56,8 +57,8 @@ def test_earlier_event_is_related_and_ordered_before() -> None:
     )
     order = triggers(article)
     assert order.index("reject") < order.index("approve")
-    reject = [e for e in article.timeline if e.trigger.lemma == "reject"][0]
-    approve = [e for e in article.timeline if e.trigger.lemma == "approve"][0]
+    reject = next(e for e in article.timeline if e.trigger.lemma == "reject")
+    approve = next(e for e in article.timeline if e.trigger.lemma == "approve")
     assert {"type": "BEFORE", "event": approve.id} in [r.model_dump() for r in reject.relations]
 
 
@@ -74,7 +75,7 @@ def test_when_clause_shares_the_main_clause_date() -> None:
         "The truce ended on 18 March 2025 when the army resumed its strikes.",
         published="2025-04-05",
     )
-    resumed = [e for e in article.timeline if e.trigger.lemma == "resume"][0]
+    resumed = next(e for e in article.timeline if e.trigger.lemma == "resume")
     assert resumed.earliest is not None and resumed.earliest.isoformat() == "2025-03-18"
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import EXAMPLES
+from tests.spans import assert_spans_match
 
 from claimline import extract
 from claimline.models import Article
-from tests.conftest import EXAMPLES
-from tests.spans import assert_spans_match
 
 GOLDEN = Path(__file__).parent / "golden" / "examples"
 ARTICLES = sorted(EXAMPLES.glob("*.txt"))
@@ -37,7 +37,11 @@ def digest(article: Article) -> dict[str, Any]:
             for t in article.times
         ],
         "timeline": [
-            {"trigger": e.trigger.text, "time": times.get(e.time or ""), "actors": [names[a] for a in e.actors]}
+            {
+                "trigger": e.trigger.text,
+                "time": times.get(e.time or ""),
+                "actors": [names[a] for a in e.actors],
+            }
             for e in article.timeline
         ],
         "claims": [

@@ -16,9 +16,10 @@ Conventions (one each, applied everywhere):
   after a comma. A passive ("the veto is expected to come ...") has the whole clause as content
   and the agent ("by X"), if any, as speaker.
 * **cue** is the predicate: the verb with the auxiliaries, negation and adverbs right before it
-  ("has stated", "did not deny"; see ``CUE_LEFT_DEPS``), with a particle or the preposition of a phrasal cue ("called for", "pointed out"); "according
-  to"; a noun cue, with the verb that carries it ("citing concerns", "issued a warning"); ":" for
-  a transcript line ("PENCE: ..."), the dash of a signed quote ("“...” ― Name").
+  ("has stated", "did not deny"; see ``CUE_LEFT_DEPS``), with a particle or the preposition of
+  a phrasal cue ("called for", "pointed out"); "according to"; a noun cue, with the verb that
+  carries it ("citing concerns", "issued a warning"); ":" for a transcript line ("PENCE: ..."),
+  the dash of a signed quote ("“...” ― Name").
 * **speaker** is the local mention: the subject noun phrase without appositives and relative
   clauses ("who" itself for "Smith, who said"); when the subject is a common noun with a named
   appositive ("a member of the politburo, Bassem Na'im, has stated") the name. The actor it
