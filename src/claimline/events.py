@@ -323,8 +323,8 @@ def order_timeline(
     """
     # Sort key: (date, step after that date, narrative index). An undated event sorts right after
     # the event before it; one stated to be BEFORE/AFTER another sorts just before/after that one.
-    keys: dict[int, tuple[date, int, float]] = {}
-    previous: tuple[date, int] = (date.min, 0)
+    keys: dict[int, tuple[date, float, float]] = {}
+    previous: tuple[date, float] = (date.min, 0)
     for n, candidate in enumerate(kept):
         time = candidate.time
         if time is not None and time.earliest is not None:
@@ -346,7 +346,11 @@ def order_timeline(
         for m in reversed(path):
             relation, other = kept[m].relations[0]
             day, step, rank = keys[other]
-            keys[m] = (day, step, rank - 0.5 if relation == "BEFORE" else rank + 0.5)
+            if relation == "BEFORE":
+                # before the other event, and so before everything else known only by its date
+                keys[m] = (day, step - 1 if step == 0 else step, rank - 0.5)
+            else:
+                keys[m] = (day, step, rank + 0.5)
             resolved.add(m)
 
     order = sorted(range(len(kept)), key=keys.__getitem__)
