@@ -74,3 +74,18 @@ def test_appositive_description_and_title() -> None:
 def test_nationality_adjective_is_not_an_actor() -> None:
     article = claimline.extract("An American plan was rejected by the council in Geneva.")
     assert "American" not in by_name(article)
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers at the port of Rotterdam extended their strike on Tuesday.",
+        "Farmers in the city of Eindhoven protested against the new tax on Monday.",
+    ],
+)
+def test_place_syntax_outweighs_a_person_label(text: str) -> None:
+    article = claimline.extract(text)
+    for actor in article.actors:
+        if actor.name in ("Rotterdam", "Eindhoven"):
+            assert actor.kind == "place"

@@ -43,6 +43,14 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+# Heads of "the X of <name>" that make <name> a place.
+PLACE_NOUNS = frozenset(
+    """
+    city town village port capital province region state county district suburb island republic
+    kingdom country municipality neighbourhood neighborhood outskirts streets centre center
+    """.split()
+)
+
 # Titles stripped from names before matching ("President Trump" and "Trump").
 TITLES = frozenset(
     """
@@ -319,9 +327,27 @@ def _person_evidence(cluster: _Cluster) -> int:
     return score
 
 
+def _place_context(span: Span) -> int:
+    """Syntax that names a place: 2 for "the port of Rotterdam", 1 for "in Oslo", else 0."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return 0
+    preposition = root.head
+    if preposition.lower_ == "of" and preposition.head.lemma_.lower() in PLACE_NOUNS:
+        return 2
+    return int(preposition.lower_ in ("in", "near", "outside", "inside", "across", "throughout"))
+
+
 def _kind(cluster: _Cluster) -> ActorKind:
     votes: Counter[ActorKind] = Counter(LABEL_KINDS[m.label] for m in cluster.mentions)
-    person = _person_evidence(cluster)
+    # "the city of X" outweighs any label; "in X" only a person label (organisations are "in" things)
+    place = sum(
+        2 * context if m.label == "PERSON" else 2 * (context == 2)
+        for m in cluster.mentions
+        for context in (_place_context(m.span),)
+    )
+    votes["place"] += place
+    person = _person_evidence(cluster) - place
     others = max((n for kind, n in votes.items() if kind != "person"), default=0)
     if person >= 3 or (person > 0 and person >= others):
         return "person"

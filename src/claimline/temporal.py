@@ -2693,11 +2693,16 @@ def extract_times(doc: Doc, published: date | None, sentences: SentenceIndex) ->
             # "the year ended Sept. 30": the twelve months up to that date
             result = Normalised("DURATION", "P1Y")
         tid = f"t{len(times)}"
+        end_char = span.end_char
+        if text.endswith(".") and len(text) > 1 and text[-2].isdigit():
+            # "on March 3." at a sentence end: the tokenizer keeps the full stop on the number
+            end_char -= 1
+            text = text[:-1]
         times.append(
             TimeExpression(
                 id=tid,
                 start=span.start_char,
-                end=span.end_char,
+                end=end_char,
                 text=text,
                 type=result.type,
                 value=result.value,
