@@ -390,6 +390,13 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("claimline: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # `claimline ... | head`: the reader left; stop quietly, as other Unix tools do
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
 
 
 if __name__ == "__main__":  # pragma: no cover
