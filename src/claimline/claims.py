@@ -50,8 +50,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from claimline.actors import ActorIndex
-from claimline.coref import resolve_speaker
+from claimline.actors import PERSON_NOUNS, ActorIndex
+from claimline.coref import ORGANISATION_NOUNS, resolve_speaker
 from claimline.models import Claim, ClaimKind, Content, Cue, Speaker, TimeExpression
 from claimline.sentences import SentenceIndex, doc_text
 
@@ -506,6 +506,25 @@ def _cue_span(verb: Token, prep: Token | None = None) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+# Common nouns, besides people and bodies, that report or show things ("was reported by sources").
+SOURCE_NOUNS = _words(
+    """
+    source sources people voter voters critic critics observer observers resident residents official
+    officials poll polls survey surveys study studies report reports document documents record records
+    data analysis analyst analysts expert experts investigator investigators witness witnesses media
+    outlet outlets newspaper newspapers statement statements letter memo email emails filing filings
+    """
+)
+
+
+def _can_speak(token: Token) -> bool:
+    """Could this noun be the source of a claim: a name, a pronoun, a person or a body?"""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in ORGANISATION_NOUNS or lemma in SOURCE_NOUNS
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, climbing through participles, infinitives and coordination."""
     token = verb
@@ -829,6 +848,8 @@ def _verb_candidate(
             agent = [c for c in verb.rights if c.dep_ == "agent"]
             if agent:
                 objects = [o for o in agent[0].children if o.dep_ == "pobj"]
+                if objects and not _can_speak(objects[0]):
+                    return None  # "characterized by mutual distrust": a cause, not a source
                 if objects:
                     speaker = _speaker_span(objects[0])
                     start, end = _trim(quotes.text, *_clause_span(subject, doc))

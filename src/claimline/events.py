@@ -143,8 +143,14 @@ def _summary(trigger: Token, heads: set[int], time_tokens: set[int]) -> str:
         token = stack.pop()
         tokens.append(token)
         for child in token.children:
-            if child.i in heads or child.dep_ in SUMMARY_SKIP_DEPS:
-                continue
+            inside_word = (
+                child.text in ("-", "‑")
+                and child.i > 0
+                and not child.whitespace_
+                and not child.nbor(-1).whitespace_
+            )
+            if child.i in heads or (child.dep_ in SUMMARY_SKIP_DEPS and not inside_word):
+                continue  # ("al-Haya" keeps its hyphen)
             if child.dep_ == "cc" and any(c.dep_ == "conj" and c.i in heads for c in token.children):
                 continue  # the "and" before a coordinated event of its own
             if child.dep_ == "prep" and any(t.i in time_tokens for t in child.subtree):
