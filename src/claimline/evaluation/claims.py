@@ -46,6 +46,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from claimline.evaluation.scoring import precision_recall_f1
 from claimline.models import Claim
 
 Pieces = tuple[tuple[int, int], ...]
@@ -246,10 +247,7 @@ class Counts:
 
     @property
     def prf(self) -> tuple[float, float, float]:
-        p = self.tp_sys / self.system if self.system else 0.0
-        r = self.tp_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        return precision_recall_f1(self.tp_sys, self.system, self.gold, self.tp_gold)
 
 
 def _split_of(claim: AnnotatedClaim, split: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from claimline.evaluation.scoring import precision_recall_f1
 from claimline.models import TimeExpression
 from claimline.pipeline import model_name
 from claimline.sentences import extract_sentences
@@ -103,13 +104,6 @@ def parse_tml(path: Path) -> TmlDocument:
     return TmlDocument(path.name, text, dct, gold)
 
 
-def _prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_sys if n_sys else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 @dataclass
 class TemporalReport:
     documents: int = 0
@@ -128,14 +122,11 @@ class TemporalReport:
 
     @property
     def strict(self) -> tuple[float, float, float]:
-        return _prf(self.strict_tp, self.system, self.gold)
+        return precision_recall_f1(self.strict_tp, self.system, self.gold)
 
     @property
     def relaxed(self) -> tuple[float, float, float]:
-        p = self.relaxed_tp_sys / self.system if self.system else 0.0
-        r = self.relaxed_tp_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
+        return precision_recall_f1(self.relaxed_tp_sys, self.system, self.gold, self.relaxed_tp_gold)
 
     @property
     def value_accuracy(self) -> float:
