@@ -132,10 +132,6 @@ class ActorIndex:
     def get(self, actor_id: str) -> Actor:
         return self._by_id[actor_id]
 
-    def mentions(self) -> list[tuple[int, int, str]]:
-        """All (start, end, actor id) in text order."""
-        return list(self._mentions)
-
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor with a mention overlapping characters [start, end), the first such."""
         i = bisect_left(self._starts, start)
@@ -145,11 +141,6 @@ class ActorIndex:
         if i < len(self._mentions) and self._mentions[i][0] < end:
             return self._mentions[i][2]
         return None
-
-    def mentions_before(self, char: int) -> list[tuple[int, int, str]]:
-        """Mentions ending at or before `char`, nearest last."""
-        i = bisect_left(self._starts, char)
-        return [m for m in self._mentions[:i] if m[1] <= char]
 
     def recent_mentions(self, char: int) -> Iterator[tuple[int, int, str]]:
         """Mentions ending at or before `char`, nearest first (lazily: callers stop early)."""
