@@ -97,7 +97,6 @@ def _time_in(tokens: Sequence[Token], times_by_start: dict[int, TimeExpression])
 
 
 def _actor_of(token: Token, actors: ActorIndex, doc: Doc) -> str | None:
-    start = token.left_edge.idx if token.pos_ == "PROPN" else token.idx
     span_tokens = [t for t in token.subtree if t.dep_ in ("compound", "poss") or t.i == token.i]
     start = min(t.idx for t in span_tokens)
     end = token.idx + len(token.text)
@@ -278,11 +277,12 @@ class _Intervals:
 
 def _link(kept: list[_Candidate]) -> None:
     """Relations the text states: 'earlier'/'prior'/past perfect → BEFORE the governing or previous event."""
+    position = {candidate.trigger.i: n for n, candidate in enumerate(kept)}
     for n, candidate in enumerate(kept):
         order = _order_words(candidate.trigger)
         if order is None:
             continue
-        reference = _reference_event(kept, n)
+        reference = _reference_event(kept, n, position)
         if reference is None:
             continue
         candidate.relations.append(("BEFORE" if order == "before" else "AFTER", reference))
@@ -290,7 +290,7 @@ def _link(kept: list[_Candidate]) -> None:
         for child in candidate.trigger.children:
             if child.dep_ == "advcl":
                 marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-                other = next((m for m, k in enumerate(kept) if k.trigger.i == child.i), None)
+                other = position.get(child.i)
                 if other is None:
                     continue
                 if "after" in marks:
@@ -299,19 +299,24 @@ def _link(kept: list[_Candidate]) -> None:
                     candidate.relations.append(("BEFORE", other))
 
 
-def _reference_event(kept: list[_Candidate], n: int) -> int | None:
-    """The event an 'earlier' event precedes: its governing event in the sentence, else the previous one."""
+def _reference_event(kept: list[_Candidate], n: int, position: dict[int, int]) -> int | None:
+    """The event an 'earlier' event precedes: its governing event in the sentence, else the previous one.
+
+    `position` maps trigger token index to index in `kept` (in text order), so lookups stay local.
+    """
     trigger = kept[n].trigger
-    ancestor_ids = {a.i for a in trigger.ancestors}
-    same_sentence = [m for m, k in enumerate(kept) if k.trigger.i in ancestor_ids]
-    if same_sentence:
-        return same_sentence[-1]
+    governing = [position[a.i] for a in trigger.ancestors if a.i in position]
+    if governing:
+        return max(governing)
     sentence = trigger.sent
     for m in range(n - 1, -1, -1):
         if kept[m].trigger.sent != sentence:
             return m
+    subtree = {t.i for t in trigger.subtree}
     for m in range(n + 1, len(kept)):
-        if kept[m].trigger.sent == sentence and kept[m].trigger.i not in {t.i for t in trigger.subtree}:
+        if kept[m].trigger.i >= sentence.end:
+            break  # events are in text order: none later is in this sentence
+        if kept[m].trigger.i not in subtree:
             return m
     return None
 
