@@ -479,31 +479,159 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 CUE_LEFT_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "neg", "advmod"})
 
 
-def _cue_span(verb: Token, prep: Token | None = None) -> tuple[int, int]:
-    """The verb (with CUE_LEFT_DEPS dependents right before it) plus a particle/selected preposition."""
-    first = verb
-    for child in reversed(list(verb.lefts)):
-        if (
-            child.i == first.i - 1
-            and child.dep_ in CUE_LEFT_DEPS
-            and child.lower_
-            not in (
-                "when",
-                "how",
-                "why",
-                "where",
-            )
+# Nouns of the occasion a statement was made on: "said in an interview", "told reporters at a briefing".
+OCCASION_NOUNS = _words(
+    """
+    interview statement speech briefing rally conference appearance letter tweet tweets post email
+    memo hearing testimony debate broadcast call release video message remarks address op-ed
+    """
+)
+# Time adverbs the attribution gold keeps with the cue ("said then", "added later").
+_CUE_TIME_ADVERBS = frozenset({"then", "later", "earlier", "again", "afterwards", "recently"})
+
+
+def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None = None) -> tuple[int, int]:
+    """The predicate of a verb cue, as one contiguous span.
+
+    Left: CUE_LEFT_DEPS dependents right before the verb. Right, in any order and never into the
+    content (which starts at `content_start`): a particle ("pointed out"); a selected preposition
+    that introduces the content ("complained about [his mic]", "called for [...]"); when the statement
+    was made ("said Friday", "said then"); its occasion ("said in an interview"); and a colon that
+    introduces the content ("said: “...”").
+    """
+    first = _left_deps_start(verb)
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < first.i:
+        # "are afraid", "weren't too concerned": the copula and what stands before it
+        copula = verb.head
+        if all(t.is_space or t.head.i in (copula.i, verb.i) for t in verb.doc[copula.i + 1 : first.i]):
+            first = _left_deps_start(copula)
+    doc = verb.doc
+    first = _raised(verb, first)
+    lemma = _lemma(verb)
+    limit = len(doc) if content_start is None else _token_at_or_after(doc, content_start)
+    # the verb's right dependents by the token they start at
+    starting = {child.left_edge.i: child for child in verb.rights}
+    last = verb
+    while last.i + 1 < limit:
+        nxt = last.i + 1
+        child = starting.get(nxt)
+        if child is not None and (child.dep_ == "prt" or _is_cue_preposition(child, lemma, prep, limit)):
+            last = child
+        elif child is not None and child.right_edge.i < limit and _is_cue_modifier(child):
+            last = child.right_edge
+        elif child is not None and child.dep_ == "prep" and (occasion := _occasion(child)) is not None:
+            if occasion.i >= limit:
+                break
+            last = occasion
+        elif (
+            doc[nxt].text == ":"
+            and content_start is not None
+            and all(t.is_space for t in doc[nxt + 1 : limit])
         ):
-            first = child
+            last = doc[nxt]
         else:
             break
-    last = verb
-    for child in verb.rights:
-        if child.i == last.i + 1 and child.dep_ == "prt":
-            last = child
-    if prep is not None and prep.i == last.i + 1 and (_lemma(verb), prep.lower_) in PHRASAL_CUES:
-        last = prep
     return first.idx, last.idx + len(last.text)
+
+
+# Verbs and adjectives that raise an infinitive cue or give it an aspect; the attribution gold keeps
+# them in the cue ("appeared to suggest", "went on to discuss", "was able to tout", "has yet to explain").
+RAISING_HEADS = _words(
+    "appear seem go continue begin start stop come set able yet slow quick try attempt tend have"
+)
+# Heads under which an infinitive reports nothing anyone claimed: "failed to note", "need to find".
+UNASSERTED_HEADS = _words("need fail force require allow bear way")
+
+
+def _left_deps_start(token: Token) -> Token:
+    """`token`, or the first of the CUE_LEFT_DEPS dependents (with an adverb's own modifiers: "almost
+    immediately") standing right before it; layout whitespace between them is passed over."""
+    doc = token.doc
+    first = token
+    for child in reversed(list(token.lefts)):
+        before = first.i - 1
+        while before > child.i and doc[before].is_space:
+            before -= 1
+        if child.i != before or child.dep_ not in CUE_LEFT_DEPS or child.tag_ == "WRB":
+            break
+        first = child.left_edge if child.dep_ == "advmod" and child.left_edge.tag_ != "WRB" else child
+    return first
+
+
+def _raised(verb: Token, first: Token) -> Token:
+    """Extend the start of an infinitive cue ("to suggest") over the raising or aspectual predicate
+    it depends on ("appeared to suggest", "won't be able to brag"), when that stands right before it."""
+    if first.lower_ != "to" or verb.dep_ not in ("xcomp", "advcl"):
+        return first
+    head = verb.head
+    for _ in range(3):
+        if head.i >= first.i or head.lemma_.casefold() not in RAISING_HEADS:
+            break
+        between = verb.doc[head.i + 1 : first.i]
+        if any(t.head.i != head.i or t.dep_ not in ("prt", "advmod", "acomp") for t in between):
+            break
+        first = _left_deps_start(head)
+        if head.dep_ in ("acomp", "xcomp") and head.head.i == first.i - 1:
+            # "was able to", "appears set to": the copula or raising verb before it
+            first = _left_deps_start(head.head)
+            head = head.head
+            if head.lemma_.casefold() not in RAISING_HEADS | {"be"}:
+                break
+        else:
+            break
+    return first
+
+
+def _unasserted_infinitive(verb: Token) -> bool:
+    """ "failed to note that", "need to find": an infinitive cue under a head that denies or only
+    requires the act, so nobody made the claim."""
+    return (
+        verb.dep_ in ("xcomp", "advcl", "acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+        and verb.head.lemma_.casefold() in UNASSERTED_HEADS
+    )
+
+
+def _is_cue_preposition(token: Token, lemma: str, prep: Token | None, limit: int) -> bool:
+    """A preposition that belongs to the cue: a phrasal one ("called for"), or one the verb selects
+    whose object is the content ("complained about [his mic]")."""
+    if token.dep_ != "prep":
+        return False
+    if (lemma, token.lower_) in PHRASAL_CUES or (prep is not None and prep.i == token.i):
+        return True
+    return token.lower_ in VERB_PREPS.get(lemma, ()) and token.right_edge.i >= limit
+
+
+def _occasion(prep: Token) -> Token | None:
+    """The noun of "in an interview", "at a briefing": the end of the occasion phrase (its own
+    modifiers after the noun, "with The Huffington Post", "in Honolulu", are left out)."""
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.lemma_.casefold() in OCCASION_NOUNS:
+            return child
+    return None
+
+
+def _is_cue_modifier(token: Token) -> bool:
+    """When or how a statement was made, right after its verb: "Friday", "this week", "then",
+    "sarcastically", "more frequently"."""
+    if token.dep_ in ("npadvmod", "tmod") and token.ent_type_ in ("DATE", "TIME"):
+        return all(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+    if token.dep_ != "advmod" or token.tag_ == "WRB":
+        return False
+    return token.lower_ in _CUE_TIME_ADVERBS or (token.lower_.endswith("ly") and token.tag_ in ("RB", "RBR"))
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    """Index of the first token that ends after `char` (the token holding `char`, or the next)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx + len(token.text) <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 # Common nouns, besides people and bodies, that report or show things ("was reported by sources").
@@ -727,6 +855,8 @@ def _verb_candidate(
     lemma = _lemma(verb)
     if verb.head.lemma_ == "let" or (verb.dep_ == "pcomp" and verb.head.lower_ == "without"):
         return None  # "let's say ...", "it goes without saying that ...": nobody is reported
+    if _unasserted_infinitive(verb):
+        return None
     by_dep: dict[str, Token] = {}
     inner: Token | None = None
     preps: list[Token] = []
@@ -818,7 +948,7 @@ def _verb_candidate(
     if end - start < 2:
         return None
     start, end, kind = _in_quote(doc, start, end, quotes)
-    cue = _cue_span(verb, prep_used)
+    cue = _cue_span(verb, prep_used, start if start > verb.idx else None)
     if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
         return None
     evidence_only = lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
@@ -1244,14 +1374,15 @@ def extract_claims(
         noun_claims.append(candidate)
     candidates = [c for c in candidates if c.anchor is None or c.anchor.i not in carriers] + noun_claims
 
-    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own
+    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own,
+    # which holds a belief or stance claim of its clause ("X plans to ..., according to an aide")
     by_anchor: dict[int, _Candidate] = {}
     for c in candidates:
         if c.anchor is not None and c.speaker is not None:
             by_anchor.setdefault(c.anchor.i, c)
     for head, candidate in _according_candidates(doc, found, sents):
         inner = by_anchor.get(head.i)
-        if inner is not None:
+        if inner is not None and inner.cue_lemma in SPEECH_VERBS:
             inner.via.append(candidate.speaker or (0, 0))
             continue
         candidates.append(candidate)
