@@ -309,6 +309,80 @@ CASES = [
         "the deal was signed on Friday",
         "indirect",
     ),
+    # the cue keeps what the predicate says of the statement: when, on what occasion, a selected
+    # preposition, a raising verb, an attitude adjective's copula
+    Case(
+        "cue-with-day",
+        "The mayor said Friday that the bridge would reopen.",
+        "The mayor",
+        "said Friday",
+        "that the bridge would reopen",
+        "indirect",
+    ),
+    Case(
+        "cue-with-occasion",
+        "“We are ready,” the minister said in an interview.",
+        "the minister",
+        "said in an interview",
+        "“We are ready,”",
+        "direct",
+    ),
+    Case(
+        "cue-with-selected-preposition",
+        "The union complained about the new schedule.",
+        "The union",
+        "complained about",
+        "the new schedule",
+        "indirect",
+    ),
+    Case(
+        "cue-with-raising-verb",
+        "The senator appeared to suggest that the vote was rigged.",
+        "The senator",
+        "appeared to suggest",
+        "that the vote was rigged",
+        "indirect",
+    ),
+    Case(
+        "attitude-adjective-copula",
+        "Many voters are afraid that the plant will close.",
+        "Many voters",
+        "are afraid",
+        "that the plant will close",
+        "indirect",
+    ),
+    Case(
+        "headline-colon",
+        "Pence: Flowers will not attend the debate on Sunday.",
+        "Pence",
+        ":",
+        "Flowers will not attend the debate on Sunday",
+        "indirect",
+    ),
+    Case(
+        "mixed-quote-marks",
+        '"We will not back down,” said John Smith.',
+        "John Smith",
+        "said",
+        '"We will not back down,”',
+        "direct",
+    ),
+    Case(
+        "quote-word-parsed-as-subject",
+        "“My answer, that was clear,” the strategist said.",
+        "the strategist",
+        "said",
+        "“My answer, that was clear,”",
+        "direct",
+    ),
+    Case(
+        "relative-object-complement",
+        "She later deleted what she called a “rant” about her neighbours.",
+        "she",
+        "called",
+        "a “rant” about her neighbours",
+        "mixed",
+    ),
 ]
 
 
@@ -429,6 +503,12 @@ def test_find_quotes_pairs_marks() -> None:
     assert all(q.closed for q in quotes)
 
 
+def test_find_quotes_curly_close_ends_straight_quote() -> None:
+    text = '"Mixed marks,” she said, "and “nested” ones."'
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ['"Mixed marks,”', '"and “nested” ones."']
+
+
 def test_claim_time_points_into_its_clause(nlp: Language) -> None:
     from claimline.actors import extract_actors
     from claimline.sentences import extract_sentences
@@ -491,6 +571,8 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "The bill was signed on Monday.",
         "Sales continue to grow in Asia.",
         "After the union objected, the case was moved to St. Louis.",
+        "The report failed to note that the program had helped thousands of families.",
+        "Officials will need to find out whether the bridge is safe.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

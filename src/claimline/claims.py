@@ -15,11 +15,16 @@ Conventions (one each, applied everywhere):
   'crazy system'") runs from the object to the end of its argument phrases, without adjuncts
   after a comma. A passive ("the veto is expected to come ...") has the whole clause as content
   and the agent ("by X"), if any, as speaker.
-* **cue** is the predicate: the verb with the auxiliaries, negation and adverbs right before it
-  ("has stated", "did not deny"; see ``CUE_LEFT_DEPS``), with a particle or the preposition of
-  a phrasal cue ("called for", "pointed out"); "according to"; a noun cue, with the verb that
-  carries it ("citing concerns", "issued a warning"); ":" for a transcript line ("PENCE: ..."),
-  the dash of a signed quote ("“...” ― Name").
+* **cue** is the predicate, one contiguous span: the verb with the auxiliaries, negation and
+  adverbs right before it ("has stated", "did not deny"; see ``CUE_LEFT_DEPS``), an attitude
+  adjective with its copula ("are afraid"), an infinitive with the raising or aspectual verb it
+  hangs on ("appeared to suggest", "went on to discuss"); after the verb, never reaching into the
+  content: a particle or a preposition the verb selects for its content ("pointed out", "called
+  for", "complained about"), when and how it was said ("said Friday", "said then", "said
+  sarcastically"), the occasion ("said in an interview"), a colon introducing the content
+  ("said:"); "according to"; a noun cue, with the verb that carries it ("citing concerns",
+  "issued a warning"); ":" for a transcript line or a headline ("PENCE: ...", "Poll: ..."), the
+  dash of a signed quote ("“...” ― Name"). The lemma names the verb ("say").
 * **speaker** is the local mention: the subject noun phrase without appositives and relative
   clauses ("who" itself for "Smith, who said"); when the subject is a common noun with a named
   appositive ("a member of the politburo, Bassem Na'im, has stated") the name. The actor it
@@ -34,7 +39,8 @@ hopes to ..."), stance verbs with an object ("criticized X", "called for X") and
 with a non-person subject ("a poll shows ..."). Beliefs, intentions and stances are claims a
 reader wants attributed ("who holds what position"), and the attribution gold we measure against
 counts them; verbs that only look like them ("try to", "need to", "continue to", "be supposed
-to") are left out. Not emitted: a claim whose speaker the parse lost (except an agentless passive,
+to") and infinitives under heads that deny or only require the act ("failed to note", "need to
+find") are left out. Not emitted: a claim whose speaker the parse lost (except an agentless passive,
 "it was reported that", which has no speaker by nature), and a cue inside the content of another
 claim ("Clinton says she hopes ...": the hope is part of what Clinton said).
 """
@@ -180,6 +186,20 @@ VERB_PREPS: dict[str, frozenset[str]] = {
         )
     },
     "disagree": frozenset({"with"}),
+    # an object complement with "as" when the object is elsewhere ("what analysts described as [...]")
+    **{
+        verb: frozenset({"as"})
+        for verb in (
+            "describe",
+            "characterize",
+            "characterise",
+            "portray",
+            "label",
+            "brand",
+            "dismiss",
+            "view",
+        )
+    },
 }
 _PREP_VERBS = frozenset(VERB_PREPS)
 # Verb + preposition that form one predicate and so one cue ("called for"); other selected
@@ -338,10 +358,12 @@ def find_quotes(text: str) -> list[Quote]:
     """Quotes delimited by double marks, straight or curly, in any mix; never fails.
 
     Curly marks nest (“he calls “hell” home” is one quote); straight marks toggle, and inside a
-    quote opened by the other kind they are text. A paragraph that opens a quote without closing it
-    continues into the next paragraph when that one opens with a quotation mark (the newspaper
-    convention); otherwise the quote ends with the paragraph. A closing mark opening a paragraph is
-    taken for an opening one (a common typo); any other unmatched closing mark is ignored.
+    quote opened by a curly mark they are text. Inside a straight quote, curly marks nest, and a
+    closing curly mark with none open closes it (mixed marks: "...,” she said). A paragraph that
+    opens a quote without closing it continues into the next paragraph when that one opens with a
+    quotation mark (the newspaper convention); otherwise the quote ends with the paragraph. A
+    closing mark opening a paragraph is taken for an opening one (a common typo); any other
+    unmatched closing mark is ignored.
     """
     quotes: list[Quote] = []
     open_at: int | None = None
@@ -375,6 +397,16 @@ def find_quotes(text: str) -> list[Quote]:
                 if open_at is None:
                     open_at, depth, straight = char, 1, True
                 elif straight:
+                    quotes.append(Quote(open_at, char + 1, closed=True))
+                    open_at = None
+            elif open_at is not None and straight:
+                # curly marks inside a straight quote nest; a closing one with none open closes it
+                # (mixed marks: "Oz has a huge bully pulpit,” said ...)
+                if ch in OPEN_QUOTES:
+                    depth += 1
+                elif depth > 1:
+                    depth -= 1
+                else:
                     quotes.append(Quote(open_at, char + 1, closed=True))
                     open_at = None
             elif ch in OPEN_QUOTES or (ch in CLOSE_QUOTES and open_at is None and char == first):
@@ -657,9 +689,13 @@ def _subject(verb: Token) -> Token | None:
     """The subject of `verb`, climbing through participles, infinitives and coordination."""
     token = verb
     for _ in range(4):
+        subjects = [child for child in token.children if child.dep_ in _SUBJECTS]
+        if subjects:
+            # two subjects: the parser took a word of a quote before the clause for one
+            # ("“My reaction ...,” the strategist said"); the speaker is the one nearest the verb
+            before = [child for child in subjects if child.i < token.i]
+            return before[-1] if before else subjects[0]
         for child in token.children:
-            if child.dep_ in _SUBJECTS:
-                return child
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -838,6 +874,14 @@ def _misattached_complement(verb: Token) -> Token | None:
     return None
 
 
+def _complement_after(verb: Token) -> Token | None:
+    """The object complement after a verb whose object is a relative or interrogative pronoun."""
+    for child in verb.rights:
+        if child.dep_ in ("oprd", "attr", "xcomp", "ccomp") and child.left_edge.i > verb.i:
+            return child
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ == "auxpass" for child in verb.children)
 
@@ -906,8 +950,11 @@ def _verb_candidate(
         content = colon
     elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
         obj = by_dep["dobj"]
-        if obj.i > verb.i and obj.lower_ not in ("what", "which", "so"):
+        if obj.i > verb.i and obj.lower_ not in ("what", "which", "so", "that"):
             content = _object_content(verb, obj)
+        elif obj.lower_ in ("what", "which", "that") and (complement := _complement_after(verb)) is not None:
+            # "what she called [a “rant”]", "which Tim Cook called [“total political crap”]"
+            content = complement.left_edge.idx, complement.right_edge.idx + len(complement.right_edge.text)
     if content is None and lemma in VERB_PREPS:
         for prep in preps:
             if prep.lower_ in VERB_PREPS[lemma] and prep.i > verb.i:
@@ -1298,23 +1345,47 @@ _SIGNED_QUOTE = re.compile(
 )
 
 
+# Capitalised words that open a headline before a colon without being a source: function words
+# ("The Latest:", "Stealth Over Health:") and the labels of news kickers ("Analysis:", "Exclusive:").
+_HEADLINE_NOT_SPEAKERS = _words(
+    """
+    A An The Of On In At For From To With Over Under After Before And Or But By As Into About Is
+    Analysis Exclusive Update Updated Live Breaking Opinion Editorial Review Factbox Explainer
+    Watch Video Photos Timeline Commentary Interview Obituary Correction Latest Report Special
+    Podcast Quiz Recap Preview Letters Column Sponsored Advertisement Editor Editors Note Fact Check
+    """
+)
+
+
+def _headline_speaker(name: str, body: str) -> bool:
+    """ "Pence: Flowers won't be at debate", "Poll: ...": a headline opened by a name of up to three
+    words and a colon attributes the rest to that name."""
+    words = name.split()
+    return len(words) <= 3 and not any(w in _HEADLINE_NOT_SPEAKERS for w in words) and len(body.split()) >= 3
+
+
 def _layout_candidates(doc: Doc, quotes: _QuoteIndex, sents: _Sents) -> Iterator[_Candidate]:
     """Speaker labels: transcript lines ("PENCE: Well, ...") and signed quotes ("“...” ― Name")."""
     text = quotes.text
     names = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+    first_line = len(text) - len(text.lstrip())
     for match in _SPEAKER_LINE.finditer(text):
         name = match.group("name")
         start, end = match.span("name")
         upper = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
-        if not upper and not any(s <= start and end <= e for s, e in names):
+        headline = not upper and match.start() <= first_line and _headline_speaker(name, match.group("body"))
+        if not upper and not headline and not any(s <= start and end <= e for s, e in names):
             continue
         body = _trim(text, *match.span("body"))
+        # a transcript line is what was said; a headline's "Pence: Flowers won't be at debate"
+        # is reported speech unless it is quoted
+        kind: ClaimKind = _in_quote(doc, *body, quotes)[2] if headline else "direct"
         yield _Candidate(
             cue=(end, end + 1),
             cue_lemma=":",
             content=body,
             speaker=(start, end),
-            kind="direct",
+            kind="indirect" if kind == "mixed" else kind,
             anchor=None,
             priority=2,
         )
@@ -1374,15 +1445,14 @@ def extract_claims(
         noun_claims.append(candidate)
     candidates = [c for c in candidates if c.anchor is None or c.anchor.i not in carriers] + noun_claims
 
-    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own,
-    # which holds a belief or stance claim of its clause ("X plans to ..., according to an aide")
+    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own
     by_anchor: dict[int, _Candidate] = {}
     for c in candidates:
         if c.anchor is not None and c.speaker is not None:
             by_anchor.setdefault(c.anchor.i, c)
     for head, candidate in _according_candidates(doc, found, sents):
         inner = by_anchor.get(head.i)
-        if inner is not None and inner.cue_lemma in SPEECH_VERBS:
+        if inner is not None:
             inner.via.append(candidate.speaker or (0, 0))
             continue
         candidates.append(candidate)
