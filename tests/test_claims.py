@@ -503,10 +503,15 @@ def test_find_quotes_pairs_marks() -> None:
     assert all(q.closed for q in quotes)
 
 
-def test_find_quotes_curly_close_ends_straight_quote() -> None:
-    text = '"Mixed marks,” she said, "and “nested” ones."'
+def test_find_quotes_mixed_marks_close_each_other() -> None:
+    text = '"Mixed marks,” she said, "and “nested” ones." Also “no evidence" yet, and “a "pair" inside.”'
     quotes = find_quotes(text)
-    assert [text[q.start : q.end] for q in quotes] == ['"Mixed marks,”', '"and “nested” ones."']
+    assert [text[q.start : q.end] for q in quotes] == [
+        '"Mixed marks,”',
+        '"and “nested” ones."',
+        '“no evidence"',
+        '“a "pair" inside.”',
+    ]
 
 
 def test_claim_time_points_into_its_clause(nlp: Language) -> None:

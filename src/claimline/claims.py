@@ -358,7 +358,8 @@ def find_quotes(text: str) -> list[Quote]:
     """Quotes delimited by double marks, straight or curly, in any mix; never fails.
 
     Curly marks nest (“he calls “hell” home” is one quote); straight marks toggle, and inside a
-    quote opened by a curly mark they are text. Inside a straight quote, curly marks nest, and a
+    quote opened by a curly mark they pair as text, except that a straight mark that ends a word
+    closes a curly quote (“no evidence" yet). Inside a straight quote, curly marks nest, and a
     closing curly mark with none open closes it (mixed marks: "...,” she said). A paragraph that
     opens a quote without closing it continues into the next paragraph when that one opens with a
     quotation mark (the newspaper convention); otherwise the quote ends with the paragraph. A
@@ -369,6 +370,7 @@ def find_quotes(text: str) -> list[Quote]:
     open_at: int | None = None
     depth = 0
     straight = False  # the open quote started with a straight mark
+    inner_straight = False  # a straight pair opened inside a curly quote
     pending: int | None = None  # start of a quote carried over a paragraph break
     pending_end = 0
     pending_straight = False
@@ -384,6 +386,7 @@ def find_quotes(text: str) -> list[Quote]:
         if pending is not None:
             if stripped[0] in ALL_QUOTES:
                 open_at, depth, straight, skip_first = pending, 1, pending_straight, True
+                inner_straight = False
             else:
                 quotes.append(Quote(pending, pending_end, closed=False))
             pending = None
@@ -395,8 +398,14 @@ def find_quotes(text: str) -> list[Quote]:
                 continue
             if ch == STRAIGHT:
                 if open_at is None:
-                    open_at, depth, straight = char, 1, True
+                    open_at, depth, straight, inner_straight = char, 1, True, False
                 elif straight:
+                    quotes.append(Quote(open_at, char + 1, closed=True))
+                    open_at = None
+                elif inner_straight or (offset + 1 < len(line) and line[offset + 1].isalnum()):
+                    inner_straight = not inner_straight  # a straight pair quoted inside: text
+                elif depth == 1:
+                    # a closing straight mark ends a curly quote (mixed marks: “no evidence" yet)
                     quotes.append(Quote(open_at, char + 1, closed=True))
                     open_at = None
             elif open_at is not None and straight:
@@ -411,7 +420,7 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at = None
             elif ch in OPEN_QUOTES or (ch in CLOSE_QUOTES and open_at is None and char == first):
                 if open_at is None:
-                    open_at, depth, straight = char, 1, False
+                    open_at, depth, straight, inner_straight = char, 1, False, False
                 elif not straight:
                     depth += 1
             elif open_at is not None and not straight:
