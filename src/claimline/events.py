@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimline.actors import ActorIndex
@@ -45,6 +46,7 @@ SUMMARY_SKIP_DEPS = frozenset(
     {"advcl", "ccomp", "relcl", "mark", "parataxis", "punct", "discourse", "intj", "meta", "appos"}
 )
 MAX_SUMMARY_WORDS = 18
+_CANDIDATE_POS = frozenset({NOUN, VERB})  # the parts of speech of `_is_event_verb` / `_is_event_noun`
 
 
 @dataclass
@@ -208,6 +210,8 @@ def extract_events(
     body_start = sentences.sentences[0].start if len(sentences) else len(doc_text(doc))
     candidates: list[_Candidate] = []
     for token in doc:
+        if token.pos not in _CANDIDATE_POS:
+            continue  # neither an event verb nor an event noun; the integer test is cheap
         if token.idx < body_start or sentences.id_at(token.idx) is None:
             continue
         if _is_event_verb(token) or (_is_event_noun(token) and token.dep_ != "compound"):
