@@ -111,7 +111,7 @@ def paired_medians(first: list[str], second: list[str], runs: int) -> tuple[floa
     """Median wall times of two commands run alternately, so that a change of load hits both alike."""
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        for command, seen in zip((first, second), times):
+        for command, seen in zip((first, second), times, strict=True):
             seen.append(timed(command)[0])
     return statistics.median(times[0]), statistics.median(times[1])
 
