@@ -12,6 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import HEAD, IDX
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PART, PRON, VERB
 from spacy.tokens import Doc, Token
 
 from claimline.actors import ActorIndex
@@ -45,6 +49,36 @@ SUMMARY_SKIP_DEPS = frozenset(
     {"advcl", "ccomp", "relcl", "mark", "parataxis", "punct", "discourse", "intj", "meta", "appos"}
 )
 MAX_SUMMARY_WORDS = 18
+_CANDIDATE_POS = frozenset({NOUN, VERB})  # the parts of speech of `_is_event_verb` / `_is_event_noun`
+
+
+def _ids(*words: str) -> frozenset[int]:
+    """String-store ids of `words`: comparing `Token.dep`/`.lower`/`.tag` (ints) skips string lookups."""
+    return frozenset(get_string_id(word) for word in words)
+
+
+_CLAUSE_DEP_IDS = _ids(*CLAUSE_DEPS)
+_SUMMARY_SKIP_DEP_IDS = _ids(*SUMMARY_SKIP_DEPS)
+_MODAL_IDS = _ids(*MODALS)
+_EARLIER_IDS = _ids(*EARLIER_WORDS)
+_LATER_IDS = _ids(*LATER_WORDS)
+_AUX, _AUXPASS, _NEG, _MARK, _XCOMP, _CC, _CONJ, _PREP, _ADVMOD, _POBJ, _POSS = (
+    get_string_id(label)
+    for label in ("aux", "auxpass", "neg", "mark", "xcomp", "cc", "conj", "prep", "advmod", "pobj", "poss")
+)
+_NOT_EVENT_MARKS = _ids("if", "unless", "whether")
+_TO = get_string_id("to")
+_INFINITE_TAGS = _ids("VB", "VBG")
+_VBN = get_string_id("VBN")
+_NOUN_MODIFIER_DEPS = _ids("acl", "relcl", "amod")
+_HYPHENS = _ids("-", "‑")
+_NAME_PART_DEPS = _ids("compound", "poss")
+_SUBJECT_DEPS = _ids("nsubj", "nsubjpass")
+_OBJECT_DEPS = _ids("dobj", "attr", "dative")
+_PREP_DEPS = _ids("prep", "agent")
+_EARLIER_DEPS = _ids("amod", "advmod", "npadvmod")
+_LINKING_PREPOSITIONS = _ids("prior", "before", "after", "following")
+_PERFECT_AUX_WORDS = _ids("had", "'d")
 
 
 @dataclass
@@ -57,51 +91,66 @@ class _Candidate:
 
 
 def _is_event_verb(token: Token) -> bool:
-    if token.pos_ != "VERB" or token.dep_ not in CLAUSE_DEPS or token.lemma_.lower() in NOT_EVENTS:
+    if token.pos != VERB or token.dep not in _CLAUSE_DEP_IDS or token.lemma_.lower() in NOT_EVENTS:
         return False
-    has_aux = any(c.dep_ in ("aux", "auxpass") for c in token.children)
-    if token.tag_ in ("VB", "VBG") and not has_aux:
+    children = [(c.dep, c.lower) for c in token.children]  # read once: each access builds a Token
+    has_aux = any(dep in (_AUX, _AUXPASS) for dep, _ in children)
+    if token.tag in _INFINITE_TAGS and not has_aux:
         return False  # infinitive or gerund: an intention or circumstance, not a happening
-    if token.tag_ == "VBN" and token.dep_ in ("acl", "relcl", "amod") and not has_aux:
+    if token.tag == _VBN and token.dep in _NOUN_MODIFIER_DEPS and not has_aux:
         return False  # "a plan aimed at", "those detained": a participle describing a noun
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in MODALS):
+    for dep, word in children:
+        if dep == _NEG or (dep == _AUX and word in _MODAL_IDS):
             return False
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+        if dep == _MARK and word in _NOT_EVENT_MARKS:
             return False
-    return not (token.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children))
+    return not (token.dep == _XCOMP or any(word == _TO and dep == _AUX for dep, word in children))
 
 
 def _is_event_noun(token: Token) -> bool:
-    return token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS
+    return token.pos == NOUN and token.lemma_.lower() in EVENT_NOUNS
 
 
-def _clause_tokens(head: Token, heads: set[int]) -> list[Token]:
+def _children(doc: Doc) -> list[list[int]]:
+    """Each token's children (token indices, in text order), from one read of the heads.
+
+    The same sets as `Token.children`, without building a Token object per visit.
+    """
+    offsets = doc.to_array(HEAD).view(numpy.int64).tolist()  # head index minus token index
+    children: list[list[int]] = [[] for _ in offsets]
+    for i, offset in enumerate(offsets):
+        if offset:
+            children[i + offset].append(i)
+    return children
+
+
+def _clause_tokens(head: int, heads: set[int], children: list[list[int]]) -> list[int]:
     """The tokens of `head`'s clause: its subtree without the subtrees of other event heads."""
-    tokens: list[Token] = []
+    tokens: list[int] = []
     stack = [head]
     while stack:
         token = stack.pop()
         tokens.append(token)
-        stack.extend(c for c in token.children if c.i not in heads)
-    return sorted(tokens, key=lambda t: t.i)
+        stack.extend(c for c in children[token] if c not in heads)
+    return sorted(tokens)
 
 
-def _time_in(tokens: Sequence[Token], times_by_start: dict[int, TimeExpression]) -> TimeExpression | None:
-    """The first DATE/TIME expression that starts at one of `tokens`."""
+def _time_in(
+    tokens: Sequence[int], starts: list[int], times_by_start: dict[int, TimeExpression]
+) -> TimeExpression | None:
+    """The first DATE/TIME expression that starts at one of `tokens` (`starts`: each token's offset)."""
     for token in tokens:
-        time = times_by_start.get(token.idx)
+        time = times_by_start.get(starts[token])
         if time is not None and time.type in ("DATE", "TIME"):
             return time
     return None
 
 
 def _actor_of(token: Token, actors: ActorIndex, doc: Doc) -> str | None:
-    span_tokens = [t for t in token.subtree if t.dep_ in ("compound", "poss") or t.i == token.i]
-    start = min(t.idx for t in span_tokens)
+    start = min(t.idx for t in token.subtree if t.dep in _NAME_PART_DEPS or t.i == token.i)
     end = token.idx + len(token.text)
     found = actors.actor_at(start, end)
-    if found is None and token.pos_ == "PRON":
+    if found is None and token.pos == PRON:
         from claimline.coref import resolve_speaker
 
         found = resolve_speaker(doc, token.idx, end, actors)
@@ -120,17 +169,18 @@ def _participants(trigger: Token, actors: ActorIndex, doc: Doc) -> list[str]:
             if actor and actor not in found:
                 found.append(actor)
 
-    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "poss")]
-    if not subjects and trigger.dep_ == "conj":
-        subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    children = list(trigger.children)
+    subjects = [c for c in children if c.dep in _SUBJECT_DEPS or c.dep == _POSS]
+    if not subjects and trigger.dep == _CONJ:
+        subjects = [c for c in trigger.head.children if c.dep in _SUBJECT_DEPS]
     for child in subjects:
         add(child)
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "attr", "dative"):
+    for child in children:
+        if child.dep in _OBJECT_DEPS:
             add(child)
-        elif child.dep_ in ("prep", "agent"):
+        elif child.dep in _PREP_DEPS:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep == _POBJ:
                     add(pobj)
     return found
 
@@ -141,29 +191,29 @@ def _summary(trigger: Token, heads: set[int], time_tokens: set[int]) -> str:
     while stack:
         token = stack.pop()
         tokens.append(token)
-        for child in token.children:
-            inside_word = (
-                child.text in ("-", "‑")
-                and child.i > 0
-                and not child.whitespace_
-                and not child.nbor(-1).whitespace_
-            )
-            if child.i in heads or (child.dep_ in SUMMARY_SKIP_DEPS and not inside_word):
-                continue  # ("al-Haya" keeps its hyphen)
-            if child.dep_ == "cc" and any(c.dep_ == "conj" and c.i in heads for c in token.children):
-                continue  # the "and" before a coordinated event of its own
-            if child.dep_ == "prep" and any(t.i in time_tokens for t in child.subtree):
+        children = list(token.children)
+        for child in children:
+            dep = child.dep
+            if child.i in heads:
                 continue
-            if (
-                child.dep_ == "advmod"
-                and child.i < trigger.i
-                and child.head.i == trigger.i
-                and child.pos_ != "PART"
-            ):
+            if dep in _SUMMARY_SKIP_DEP_IDS:
+                inside_word = (
+                    child.orth in _HYPHENS
+                    and child.i > 0
+                    and not child.whitespace_
+                    and not child.nbor(-1).whitespace_
+                )
+                if not inside_word:
+                    continue  # ("al-Haya" keeps its hyphen)
+            if dep == _CC and any(c.dep == _CONJ and c.i in heads for c in children):
+                continue  # the "and" before a coordinated event of its own
+            if dep == _PREP and any(t.i in time_tokens for t in child.subtree):
+                continue
+            if dep == _ADVMOD and child.i < trigger.i and child.head.i == trigger.i and child.pos != PART:
                 continue
             stack.append(child)
-    if trigger.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trigger.children):
-        subjects = [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if trigger.dep == _CONJ and not any(c.dep_.startswith("nsubj") for c in trigger.children):
+        subjects = [c for c in trigger.head.children if c.dep in _SUBJECT_DEPS]
         for subject in subjects:
             tokens.extend(subject.subtree)
     tokens = sorted({t.i: t for t in tokens if not t.is_space}.values(), key=lambda t: t.i)
@@ -180,15 +230,15 @@ def _summary(trigger: Token, heads: set[int], time_tokens: set[int]) -> str:
 
 def _order_words(trigger: Token) -> str | None:
     """'before' if the trigger says it happened earlier, 'after' if later, else None."""
-    for child in trigger.children:
-        word = child.lower_
-        if child.dep_ in ("amod", "advmod", "npadvmod") and word in EARLIER_WORDS:
+    children = [(c.dep, c.lower) for c in trigger.children]  # read once: each access builds a Token
+    for dep, word in children:
+        if dep in _EARLIER_DEPS and word in _EARLIER_IDS:
             return "before"
-        if child.dep_ in ("advmod",) and word in LATER_WORDS:
+        if dep == _ADVMOD and word in _LATER_IDS:
             return "after"
-        if child.dep_ == "prep" and word in ("prior", "before", "after", "following"):
+        if dep == _PREP and word in _LINKING_PREPOSITIONS:
             return None  # handled as an explicit link between two events
-    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children) and trigger.tag_ == "VBN":
+    if any(dep == _AUX and word in _PERFECT_AUX_WORDS for dep, word in children) and trigger.tag == _VBN:
         return "before"  # past perfect: before the narrative's reference point
     return None
 
@@ -208,6 +258,8 @@ def extract_events(
     body_start = sentences.sentences[0].start if len(sentences) else len(doc_text(doc))
     candidates: list[_Candidate] = []
     for token in doc:
+        if token.pos not in _CANDIDATE_POS:
+            continue  # neither an event verb nor an event noun; the integer test is cheap
         if token.idx < body_start or sentences.id_at(token.idx) is None:
             continue
         if _is_event_verb(token) or (_is_event_noun(token) and token.dep_ != "compound"):
@@ -215,11 +267,13 @@ def extract_events(
     heads = {c.trigger.i for c in candidates}
     times_by_start = {time.start: time for time in times}
     index_of = {c.trigger.i: n for n, c in enumerate(candidates)}
+    children = _children(doc)
+    starts = doc.to_array(IDX).tolist()
 
     kept: list[_Candidate] = []
     for candidate in candidates:
         trigger = candidate.trigger
-        candidate.time = _time_in(_clause_tokens(trigger, heads), times_by_start)
+        candidate.time = _time_in(_clause_tokens(trigger.i, heads, children), starts, times_by_start)
         if (
             candidate.time is None
             and trigger.dep_ in ("advcl", "conj", "relcl")

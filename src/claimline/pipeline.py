@@ -193,6 +193,7 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
     if layout.dateline_end is not None:
         end = len(text[: layout.dateline_end].rstrip())
         dateline = Span(start=layout.body_start, end=end, text=text[layout.body_start : end])
+    meta = nlp.meta  # a property that rebuilds the whole meta, component labels included: read it once
     return Article(
         source=Source(
             name=prepared.name,
@@ -207,8 +208,8 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
         ),
         generator=Generator(
             version=__version__,
-            model=str(nlp.meta.get("lang", "")) + "_" + str(nlp.meta.get("name", "")),
-            model_version=str(nlp.meta.get("version", "")),
+            model=str(meta.get("lang", "")) + "_" + str(meta.get("name", "")),
+            model_version=str(meta.get("version", "")),
         ),
         warnings=prepared.warnings,
         sentences=sentences.sentences,

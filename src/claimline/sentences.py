@@ -5,8 +5,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from claimline.models import Sentence
 
@@ -39,17 +43,44 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     Runs before the parser, which respects sentence starts already set.
     """
     starts = set(doc.user_data.get(SENTENCE_STARTS_KEY, ()))
-    for token in doc[1:]:
-        if token.idx in starts:
-            token.is_sent_start = True
-            continue
-        previous = doc[token.i - 1]
-        if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+    line_breaks = _line_break_words(doc.vocab)
+    marks: list[tuple[int, int]] = []  # (token index, 1 = starts a sentence, -1 = does not)
+    previous_breaks = False
+    for token in doc:
+        # A line break is a whitespace token: spaCy's trailing whitespace (`whitespace_`) is one
+        # space or nothing. Whether a word is one is decided once per distinct word (by orth id).
+        breaks = line_breaks.get(token.orth)
+        if breaks is None:
+            breaks = line_breaks[token.orth] = token.is_space and "\n" in token.text
+        if token.i == 0:
+            pass
+        elif (starts and token.idx in starts) or previous_breaks:
+            marks.append((token.i, 1))
+        elif breaks:
             # keep layout whitespace attached to the sentence before it
-            token.is_sent_start = False
+            marks.append((token.i, -1))
+        previous_breaks = breaks
+    if marks:
+        # All at once: each `token.is_sent_start = ...` would scan the whole Doc for a parse.
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)
+        values = doc.to_array(SENT_START)  # uint64, one value per token, as from_array wants it
+        signed = values.view(numpy.int64)  # the same memory, so -1 can be written
+        for i, value in marks:
+            signed[i] = value
+        doc.from_array(SENT_START, values)  # type: ignore[arg-type]  # spaCy's stub types to_array as float64
     return doc
+
+
+_LINE_BREAK_WORDS: dict[int, tuple[Vocab, dict[int, bool]]] = {}
+
+
+def _line_break_words(vocab: Vocab) -> dict[int, bool]:
+    """Per Vocab: whether a word (by orth id) is whitespace holding a line break."""
+    cached = _LINE_BREAK_WORDS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        cached = _LINE_BREAK_WORDS[id(vocab)] = (vocab, {})
+    return cached[1]
 
 
 class SentenceIndex:

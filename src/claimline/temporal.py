@@ -2070,12 +2070,28 @@ _TRIGGERS = frozenset(
 )
 
 
+# Per Vocab: whether a word (by its orth id) is a trigger. The test reads only lexical attributes,
+# so it is decided once per distinct word instead of once per token (string lookups are slow).
+_TRIGGER_WORDS: dict[int, tuple[Vocab, dict[int, bool]]] = {}
+
+
+def _is_trigger(token: Token) -> bool:
+    return bool(token.lower_ in _TRIGGERS or token.like_num or _PERIOD_TOKEN.fullmatch(token.text))
+
+
 def _windows(doc: Doc) -> list[tuple[int, int]]:
     """Token windows around words that can start or anchor a rule (the Matcher runs only there)."""
+    cached = _TRIGGER_WORDS.get(id(doc.vocab))
+    if cached is None or cached[0] is not doc.vocab:
+        cached = _TRIGGER_WORDS[id(doc.vocab)] = (doc.vocab, {})
+    triggers = cached[1]
     windows: list[tuple[int, int]] = []
     n = len(doc)
     for token in doc:
-        if token.lower_ in _TRIGGERS or token.like_num or _PERIOD_TOKEN.fullmatch(token.text):
+        trigger = triggers.get(token.orth)
+        if trigger is None:
+            trigger = triggers[token.orth] = _is_trigger(token)
+        if trigger:
             a, b = max(0, token.i - 4), min(n, token.i + 5)
             if windows and a <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], b)
