@@ -336,6 +336,14 @@ CASES = [
         "indirect",
     ),
     Case(
+        "called-on-whom-to-do",
+        "The union called on members to stay home.",
+        "The union",
+        "called on",
+        "members to stay home",
+        "indirect",
+    ),
+    Case(
         "cue-with-raising-verb",
         "The senator appeared to suggest that the vote was rigged.",
         "The senator",

@@ -948,8 +948,17 @@ def _verb_candidate(
         pass  # "he continued: “...”" only; "continues to grow" reports nothing
     elif "xcomp" in by_dep and (speech or lemma in BELIEF_VERBS or lemma in STANCE_VERBS):
         xcomp = by_dep["xcomp"]
+        asked = [  # "called on donors to release ...": whom the verb addresses opens the content
+            obj
+            for p in preps
+            if p.lower_ in VERB_PREPS.get(lemma, ()) and verb.i < p.i < xcomp.i
+            for obj in p.children
+            if obj.dep_ == "pobj"
+        ]
         if "dobj" in by_dep and by_dep["dobj"].i < xcomp.i:
             content = _object_content(verb, by_dep["dobj"])
+        elif asked and xcomp.i > verb.i:
+            content = asked[0].left_edge.idx, _clause_span(xcomp, doc)[1]
         elif xcomp.i > verb.i:
             content = _clause_span(xcomp, doc)
     elif (
