@@ -284,3 +284,22 @@ def test_a_worker_that_dies_costs_only_its_own_input(nlp: object, monkeypatch: p
     assert [r.id for r in results] == [f"n{n}" for n in range(10)]
     failed = {r.id: r.error.code for r in results if isinstance(r, Failure)}
     assert failed == {"n5": "worker_crashed"}
+
+
+def test_progress_bar_eta_comes_from_the_run_rate() -> None:
+    """5 of 10 done in 10 s: 10 s left, however the results arrived (a chunk at a time)."""
+    import io
+    import time
+
+    from rich.console import Console
+
+    from claimline.batch import Progress, _clock, progress_bar
+
+    assert (_clock(None), _clock(0.4), _clock(3725)) == ("-:--:--", "0:00:00", "1:02:05")
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=120)
+    with progress_bar(console, total=10) as update:
+        update(Progress(done=5, started=time.perf_counter() - 10))
+    shown = stream.getvalue()
+    assert "5/10" in shown
+    assert "ETA 0:00:10" in shown

@@ -879,6 +879,14 @@ def run_batch(
     return BatchSummary(state.done, state.failed, state.skipped, state.words, state.elapsed)
 
 
+def _clock(seconds: float | None) -> str:
+    """H:MM:SS, as rich shows elapsed time; "-:--:--" while unknown."""
+    if seconds is None:
+        return "-:--:--"
+    whole = max(0, round(seconds))
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
 @contextlib.contextmanager
 def progress_bar(console: Console, total: int | None) -> Iterator[Callable[[Progress], None]]:
     """A live rich progress bar (articles/s, ETA) on `console`; yields the `progress` callback."""
@@ -888,7 +896,6 @@ def progress_bar(console: Console, total: int | None) -> Iterator[Callable[[Prog
         SpinnerColumn,
         TextColumn,
         TimeElapsedColumn,
-        TimeRemainingColumn,
     )
     from rich.progress import (
         Progress as RichProgress,
@@ -902,15 +909,17 @@ def progress_bar(console: Console, total: int | None) -> Iterator[Callable[[Prog
         TextColumn("{task.fields[rate]:.1f} articles/s"),
         TextColumn("{task.fields[failed]} failed"),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        # rich's own remaining-time column estimates speed from the last few updates, and results
+        # arrive a chunk at a time, so it showed a few seconds left for minutes: use the run's rate
+        TextColumn("ETA {task.fields[eta]}"),
     ]
     with RichProgress(*columns, console=console, transient=False) as bar:
-        task = bar.add_task("batch", total=total, rate=0.0, failed=0)
+        task = bar.add_task("batch", total=total, rate=0.0, failed=0, eta=_clock(None))
 
         def update(state: Progress) -> None:
             processed = state.done + state.failed
             rate = processed / state.elapsed if state.elapsed > 0 else 0.0
-            bar.update(task, completed=state.total, rate=rate, failed=state.failed)
+            left = (total - state.total) / rate if total is not None and rate > 0 else None
+            bar.update(task, completed=state.total, rate=rate, failed=state.failed, eta=_clock(left))
 
         yield update
