@@ -586,6 +586,7 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "After the union objected, the case was moved to St. Louis.",
         "The report failed to note that the program had helped thousands of families.",
         "Officials will need to find out whether the bridge is safe.",
+        "They showed a new film to the class.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

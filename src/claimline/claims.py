@@ -1017,8 +1017,11 @@ def _verb_candidate(
     if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
         return None
     evidence_only = lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
-    if evidence_only and subject is not None and subject.ent_type_ == "PERSON":
-        return None
+    if evidence_only and subject is not None and (
+        subject.ent_type_ == "PERSON"
+        or (subject.lower_ in _PERSONAL and "ccomp" not in by_dep and "xcomp" not in by_dep)
+    ):
+        return None  # "they found a way": people finding things is an act; "they found that ..." stays
     speaker = _speaker_span(subject) if subject is not None else None
     if speaker is not None and (
         (speaker[0] < end and start < speaker[1] and not start < speaker[0] < speaker[1] < end)
