@@ -534,7 +534,9 @@ _CUE_TIME_ADVERBS = frozenset({"then", "later", "earlier", "again", "afterwards"
 def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None = None) -> tuple[int, int]:
     """The predicate of a verb cue, as one contiguous span.
 
-    Left: CUE_LEFT_DEPS dependents right before the verb. Right, in any order and never into the
+    Left: CUE_LEFT_DEPS dependents right before the verb, the copula of an attitude adjective
+    ("are afraid") and a raising verb before an infinitive ("appeared to suggest"). Right, in any
+    order and never into the
     content (which starts at `content_start`): a particle ("pointed out"); a selected preposition
     that introduces the content ("complained about [his mic]", "called for [...]"); when the statement
     was made ("said Friday", "said then"); its occasion ("said in an interview"); and a colon that
@@ -605,21 +607,16 @@ def _raised(verb: Token, first: Token) -> Token:
     if first.lower_ != "to" or verb.dep_ not in ("xcomp", "advcl"):
         return first
     head = verb.head
-    for _ in range(3):
-        if head.i >= first.i or head.lemma_.casefold() not in RAISING_HEADS:
-            break
-        between = verb.doc[head.i + 1 : first.i]
-        if any(t.head.i != head.i or t.dep_ not in ("prt", "advmod", "acomp") for t in between):
-            break
-        first = _left_deps_start(head)
-        if head.dep_ in ("acomp", "xcomp") and head.head.i == first.i - 1:
-            # "was able to", "appears set to": the copula or raising verb before it
-            first = _left_deps_start(head.head)
-            head = head.head
-            if head.lemma_.casefold() not in RAISING_HEADS | {"be"}:
-                break
-        else:
-            break
+    if head.i >= first.i or head.lemma_.casefold() not in RAISING_HEADS:
+        return first
+    if any(
+        t.head.i != head.i or t.dep_ not in ("prt", "advmod", "acomp") for t in verb.doc[head.i + 1 : first.i]
+    ):
+        return first
+    first = _left_deps_start(head)
+    if head.dep_ in ("acomp", "xcomp") and head.head.i == first.i - 1:
+        # "was able to", "appears set to": the copula or raising verb before it
+        first = _left_deps_start(head.head)
     return first
 
 
@@ -1017,11 +1014,15 @@ def _verb_candidate(
     if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
         return None
     evidence_only = lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
-    if evidence_only and subject is not None and (
-        subject.ent_type_ == "PERSON"
-        or (subject.lower_ in _PERSONAL and "ccomp" not in by_dep and "xcomp" not in by_dep)
+    if (
+        evidence_only
+        and subject is not None
+        and (
+            subject.ent_type_ == "PERSON"
+            or (subject.lower_ in _PERSONAL and "ccomp" not in by_dep and "xcomp" not in by_dep)
+        )
     ):
-        return None  # "they found a way": people finding things is an act; "they found that ..." stays
+        return None  # "they showed a film": people showing things is an act; "they showed that ..." stays
     speaker = _speaker_span(subject) if subject is not None else None
     if speaker is not None and (
         (speaker[0] < end and start < speaker[1] and not start < speaker[0] < speaker[1] < end)
