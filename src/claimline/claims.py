@@ -536,11 +536,10 @@ def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None 
 
     Left: CUE_LEFT_DEPS dependents right before the verb, the copula of an attitude adjective
     ("are afraid") and a raising verb before an infinitive ("appeared to suggest"). Right, in any
-    order and never into the
-    content (which starts at `content_start`): a particle ("pointed out"); a selected preposition
-    that introduces the content ("complained about [his mic]", "called for [...]"); when the statement
-    was made ("said Friday", "said then"); its occasion ("said in an interview"); and a colon that
-    introduces the content ("said: “...”").
+    order and never into the content (which starts at `content_start`): a particle ("pointed
+    out"); a selected preposition that introduces the content ("complained about [his mic]",
+    "called for [...]"); when the statement was made ("said Friday", "said then"); its occasion
+    ("said in an interview"); and a colon that introduces the content ("said: “...”").
     """
     first = _left_deps_start(verb)
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < first.i:
