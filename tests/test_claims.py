@@ -344,6 +344,22 @@ CASES = [
         "indirect",
     ),
     Case(
+        "cue-over-addressee",
+        "Trump accused her of lying about the emails.",
+        "Trump",
+        "accused her of",
+        "lying about the emails",
+        "indirect",
+    ),
+    Case(
+        "gerund-under-aspectual-verb",
+        "She started off by emphasizing economic fairness.",
+        "She",
+        "started off by emphasizing",
+        "economic fairness",
+        "indirect",
+    ),
+    Case(
         "cue-with-raising-verb",
         "The senator appeared to suggest that the vote was rigged.",
         "The senator",

@@ -600,9 +600,29 @@ def _left_deps_start(token: Token) -> Token:
     return first
 
 
+# Aspectual verbs a gerund cue hangs on, directly or through a preposition ("keeps saying", "could
+# not resist pointing out", "started off by emphasizing", "set about persuading").
+ASPECT_HEADS = _words("keep start begin stop continue resist quit finish set go")
+
+
 def _raised(verb: Token, first: Token) -> Token:
     """Extend the start of an infinitive cue ("to suggest") over the raising or aspectual predicate
-    it depends on ("appeared to suggest", "won't be able to brag"), when that stands right before it."""
+    it depends on ("appeared to suggest", "won't be able to brag"), and of a gerund cue over an
+    aspectual verb ("keeps saying", "started off by emphasizing"), when that stands right before it."""
+    if verb.tag_ == "VBG" and first.i == verb.i:
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.i == verb.i - 1:
+            head = head.head  # "started off by emphasizing", "set about persuading"
+        elif verb.dep_ != "xcomp":
+            return first
+        between = verb.doc[head.i + 1 : first.i]
+        if (
+            head.i < first.i
+            and head.lemma_.casefold() in ASPECT_HEADS
+            and all(t.head.i in (head.i, verb.i) and t.dep_ in ("prt", "advmod", "prep") for t in between)
+        ):
+            return _left_deps_start(head)
+        return first
     if first.lower_ != "to" or verb.dep_ not in ("xcomp", "advcl"):
         return first
     head = verb.head
@@ -879,6 +899,32 @@ def _misattached_complement(verb: Token) -> Token | None:
     return None
 
 
+# Short objects that a cue may run over to its preposition ("accused Holt of"): the addressee. Only
+# "of" and "about" introduce the content so; "described X as", "criticized X for" keep X in it.
+_MAX_ADDRESSEE_TOKENS = 4
+_ADDRESSEE_PREPS = frozenset({"of", "about"})
+
+
+def _object_then_preposition(verb: Token, obj: Token, lemma: str, preps: list[Token]) -> Token | None:
+    """The preposition the verb selects right after a short person object: "accused [her] of",
+    "asked [Clinton] about"; None when the object is a thing or long, or for other prepositions."""
+    if not (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+        return None
+    if obj.i != verb.i + 1 and not all(t.head.i == obj.i for t in verb.doc[verb.i + 1 : obj.i]):
+        return None
+    if obj.right_edge.i - obj.left_edge.i + 1 > _MAX_ADDRESSEE_TOKENS:
+        return None
+    for prep in preps:
+        if (
+            prep.i == obj.right_edge.i + 1
+            and prep.lower_ in _ADDRESSEE_PREPS
+            and prep.lower_ in VERB_PREPS.get(lemma, ())
+            and any(c.dep_ in ("pobj", "pcomp") for c in prep.children)
+        ):
+            return prep
+    return None
+
+
 def _complement_after(verb: Token) -> Token | None:
     """The object complement after a verb whose object is a relative or interrogative pronoun."""
     for child in verb.rights:
@@ -920,6 +966,7 @@ def _verb_candidate(
     subject = _subject(verb)
     content: tuple[int, int] | None = None
     prep_used: Token | None = None
+    cue_through: Token | None = None  # the cue runs over the object up to this preposition
     speech = lemma in SPEECH_VERBS
     cue = _cue_span(verb, None)
     quoted = _quote_before(verb, cue, subject, quotes) if speech else None
@@ -964,7 +1011,13 @@ def _verb_candidate(
         content = colon
     elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
         obj = by_dep["dobj"]
-        if obj.i > verb.i and obj.lower_ not in ("what", "which", "so", "that"):
+        if obj.i > verb.i and (selected := _object_then_preposition(verb, obj, lemma, preps)) is not None:
+            # "accused Holt of [being a Democrat]", "asked Clinton about [her emails]": the person
+            # addressed belongs to the cue, what the preposition introduces is the content
+            cue_through = selected
+            objects = [c for c in selected.children if c.dep_ in ("pobj", "pcomp")]
+            content = objects[0].left_edge.idx, _object_content(verb, selected)[1]
+        elif obj.i > verb.i and obj.lower_ not in ("what", "which", "so", "that"):
             content = _object_content(verb, obj)
         elif obj.lower_ in ("what", "which", "that") and (complement := _complement_after(verb)) is not None:
             # "what she called [a “rant”]", "which Tim Cook called [“total political crap”]"
@@ -1010,6 +1063,8 @@ def _verb_candidate(
         return None
     start, end, kind = _in_quote(doc, start, end, quotes)
     cue = _cue_span(verb, prep_used, start if start > verb.idx else None)
+    if cue_through is not None:
+        cue = cue[0], cue_through.idx + len(cue_through.text)
     if cue[0] < end and start < cue[1] and not start < cue[0] < cue[1] < end:
         return None
     evidence_only = lemma in EVIDENCE_VERBS and lemma not in SPEECH_VERBS | BELIEF_VERBS | STANCE_VERBS
