@@ -360,6 +360,22 @@ CASES = [
         "indirect",
     ),
     Case(
+        "agentless-evaluative-passive",
+        "He has been harshly criticized for his policies.",
+        None,
+        "has been harshly criticized for",
+        "He has been harshly criticized for his policies",
+        "indirect",
+    ),
+    Case(
+        "passive-with-object-complement",
+        "Pence was also dubbed the debate winner on social media.",
+        None,
+        "was also dubbed",
+        "Pence was also dubbed the debate winner on social media",
+        "indirect",
+    ),
+    Case(
         "cue-with-raising-verb",
         "The senator appeared to suggest that the vote was rigged.",
         "The senator",

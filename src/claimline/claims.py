@@ -98,6 +98,14 @@ BELIEF_VERBS = _words(
     remember forget regret acknowledge admit accept insist
     """
 )
+# Stance verbs that judge their object: passive and without an agent they still attribute a judgement
+# to someone ("he has been criticized for ...", "it is considered a threat"), unlike acts ("was signed").
+EVALUATIVE_VERBS = _words(
+    """
+    criticize criticise accuse blame condemn praise fault deride ridicule denounce decry rate
+    consider regard deem view label brand dub describe characterize characterise portray call hail
+    """
+)
 # Verbs that attribute a stance towards an object: "criticized the law", "backs the plan".
 STANCE_VERBS = _words(
     """
@@ -1056,6 +1064,15 @@ def _verb_candidate(
     ):
         # "the issue was first reported by The Post": the passive subject is what was reported
         content = _clause_span(subject, doc)
+    if (
+        content is None
+        and subject is not None
+        and subject.dep_ == "nsubjpass"
+        and (speech or lemma in EVALUATIVE_VERBS)
+        and any(c.dep_ in ("oprd", "attr", "xcomp") and c.i > verb.i for c in verb.children)
+    ):
+        # "it was labeled “Mostly True”", "Pence was dubbed the winner": the clause from its subject
+        content = subject.left_edge.idx, _clause_span(verb, doc)[1]
     if content is None:
         return None
     start, end = _trim(quotes.text, *content)
@@ -1094,10 +1111,12 @@ def _verb_candidate(
         # not a source; the clause is the content, the source is an agent ("by X") or none
         speaker = None
         agentless = not any(c.dep_ == "agent" for c in verb.rights)
-        if agentless and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS:
-            return None  # "the bill was signed": an act, not an attribution
+        if agentless and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS | EVALUATIVE_VERBS:
+            return None  # "the bill was signed": an act, not an attribution; "he was criticized" is one
         if subject.lower_ not in ("it", "there"):
-            start, end = _trim(quotes.text, *_clause_span(verb, doc))
+            # the clause from its subject: a fronted adverbial ("Although ..., they were criticized")
+            # is not part of what was reported
+            start, end = _trim(quotes.text, subject.left_edge.idx, _clause_span(verb, doc)[1])
             agent = [c for c in verb.rights if c.dep_ == "agent"]
             if agent:
                 objects = [o for o in agent[0].children if o.dep_ == "pobj"]
