@@ -376,6 +376,14 @@ CASES = [
         "indirect",
     ),
     Case(
+        "as-x-put-it",
+        '"It is a lawful source of investment income," as a Homeland Security memo put it.',
+        "a Homeland Security memo",
+        "put it",
+        '"It is a lawful source of investment income,"',
+        "direct",
+    ),
+    Case(
         "cue-with-raising-verb",
         "The senator appeared to suggest that the vote was rigged.",
         "The senator",
@@ -619,6 +627,7 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "The report failed to note that the program had helped thousands of families.",
         "Officials will need to find out whether the bridge is safe.",
         "They showed a new film to the class.",
+        "He put it on the table.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

@@ -312,6 +312,8 @@ def _build(vocab: Vocab) -> Matcher:
     matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
     matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(ATTITUDE_ADJECTIVES)}, "POS": "ADJ", "DEP": "acomp"}]])
     matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    # "as a memo put it, ...": the only sense of "put" that reports anything
+    matcher.add("CUE_VERB", [[{"LOWER": {"IN": ["put", "puts", "putting"]}, "POS": "VERB"}, {"LOWER": "it"}]])
     matcher.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
     return matcher
 
@@ -565,7 +567,11 @@ def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None 
     while last.i + 1 < limit:
         nxt = last.i + 1
         child = starting.get(nxt)
-        if child is not None and (child.dep_ == "prt" or _is_cue_preposition(child, lemma, prep, limit)):
+        if child is not None and (
+            child.dep_ == "prt"
+            or _is_cue_preposition(child, lemma, prep, limit)
+            or (child.dep_ == "dobj" and child.lower_ == "it" and _as_put_it(verb))
+        ):
             last = child
         elif child is not None and child.right_edge.i < limit and _is_cue_modifier(child):
             last = child.right_edge
@@ -941,6 +947,16 @@ def _complement_after(verb: Token) -> Token | None:
     return None
 
 
+def _as_put_it(verb: Token) -> bool:
+    """ "as a Homeland Security memo put it", "as Ms. Simonyan put it in a statement": a reporting
+    clause whose "it" is what the other clause says."""
+    return (
+        verb.lemma_ == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1 for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ == "auxpass" for child in verb.children)
 
@@ -963,9 +979,12 @@ def _verb_candidate(
     by_dep: dict[str, Token] = {}
     inner: Token | None = None
     preps: list[Token] = []
+    as_put_it = _as_put_it(verb)
     for how, token in args:
         if how == "inner":
             inner = token
+        elif as_put_it and token.dep_ == "dobj":
+            continue  # the "it" of "as X put it" is part of the cue
         elif token.dep_ == "prep":
             preps.append(token)
         elif token.dep_ not in by_dep or (by_dep[token.dep_].i < verb.i < token.i):
@@ -975,7 +994,7 @@ def _verb_candidate(
     content: tuple[int, int] | None = None
     prep_used: Token | None = None
     cue_through: Token | None = None  # the cue runs over the object up to this preposition
-    speech = lemma in SPEECH_VERBS
+    speech = lemma in SPEECH_VERBS or as_put_it
     cue = _cue_span(verb, None)
     quoted = _quote_before(verb, cue, subject, quotes) if speech else None
     if quoted is not None and not ("ccomp" in by_dep and by_dep["ccomp"].idx > cue[1]):
