@@ -53,6 +53,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -2103,14 +2104,15 @@ def _windows(doc: Doc) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     anchors: list[int] = []
     n = len(doc)
-    for token in doc:
-        kind = classes.get(token.orth)
+    # orth ids from one array read: a Token object is built only for a word not seen before
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        kind = classes.get(orth)
         if kind is None:
-            kind = classes[token.orth] = _word_class(token)
+            kind = classes[orth] = _word_class(doc[i])
         if kind & _ANCHOR:
-            anchors.append(token.i)
+            anchors.append(i)
         if kind & _TRIGGER:
-            a, b = max(0, token.i - 4), min(n, token.i + 5)
+            a, b = max(0, i - 4), min(n, i + 5)
             if windows and a <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], b)
             else:
