@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+from typing import TYPE_CHECKING
+
 import pytest
 
 from claimline import extract
 from claimline.models import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 pytestmark = pytest.mark.usefixtures("nlp")
 
@@ -82,3 +88,36 @@ def test_when_clause_shares_the_main_clause_date() -> None:
 def test_ids_follow_timeline_order() -> None:
     article = extract("Talks began on 1 May 2024. A deal was signed on 3 April 2024.", published="2024-06-01")
     assert [e.id for e in article.timeline] == [f"e{n}" for n in range(len(article.timeline))]
+
+
+def test_clause_times_match_a_walk_down_each_clause(nlp: Language) -> None:
+    """`_clause_times` walks up from expressions; it must find what walking down each clause finds."""
+    from claimline.events import _clause_times
+    from claimline.models import TimeExpression
+
+    doc = nlp(
+        "On Monday the talks collapsed after Israel resumed strikes on 18 March, officials said, "
+        "and the envoy, who had arrived on Sunday, left the next day while protests grew on Friday."
+    )
+    heads = {t.i for t in doc if t.pos_ in ("VERB", "NOUN")}
+    times_by_start = {
+        t.idx: TimeExpression(
+            id=f"t{t.i}", start=t.idx, end=t.idx + len(t.text), text=t.text, type=kind, value="X"
+        )
+        for t, kind in zip(doc, itertools.cycle(["DATE", "DURATION", "TIME"]), strict=False)
+    }
+
+    def walk_down(head: int) -> TimeExpression | None:
+        clause, stack = [], [doc[head]]
+        while stack:
+            token = stack.pop()
+            clause.append(token)
+            stack.extend(c for c in token.children if c.i not in heads)
+        for token in sorted(clause, key=lambda t: t.i):
+            time = times_by_start.get(token.idx)
+            if time is not None and time.type in ("DATE", "TIME"):
+                return time
+        return None
+
+    found = _clause_times(doc, heads, times_by_start)
+    assert {h: walk_down(h) for h in heads if walk_down(h) is not None} == found

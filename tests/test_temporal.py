@@ -13,6 +13,7 @@ from claimline.temporal import Normalised, Point, Tense, extract_times, normalis
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from claimline.models import TimeExpression
 
@@ -704,3 +705,63 @@ def test_names_ages_and_fractions_are_not_times(nlp: Language, text: str) -> Non
 def test_two_quarters_of_a_year_are_a_half(text: str, value: str, mod: str | None) -> None:
     r = norm(text, "FUTURE")
     assert (r.type, r.value, r.mod) == ("DATE", value, mod)
+
+
+# ----------------------------------------------------------------------------- detection windows
+
+
+def test_every_matcher_pattern_needs_an_anchor_word(nlp: Language) -> None:
+    """`_windows` leaves out windows without an anchor word: sound only while every pattern has a
+    required token that is a trigger word or matches one of the pattern token regexes."""
+    from claimline import temporal
+
+    matcher = temporal._matcher(nlp.vocab)
+    keys = ["LEX", "CURRENT", "REF", "DURATION", "CALENDAR"]
+    assert len(matcher) == len(keys)
+
+    def anchors(spec: dict[str, object]) -> bool:
+        if spec.get("OP", "1") not in ("1", "+"):
+            return False  # optional or negated: a match need not contain it
+        lower, text = spec.get("LOWER"), spec.get("TEXT")
+        if isinstance(lower, str):
+            return lower in temporal._TRIGGERS
+        if isinstance(lower, dict) and set(lower) == {"IN"}:
+            return set(lower["IN"]) <= temporal._TRIGGERS
+        regexes = {regex.pattern for regex in temporal._PATTERN_TOKEN_REGEXES}
+        return isinstance(text, dict) and set(text) == {"REGEX"} and text["REGEX"] in regexes
+
+    for key in keys:
+        entry = matcher.get(key)
+        assert entry is not None, key
+        for pattern in entry[1]:
+            assert any(anchors(spec) for spec in pattern), (key, pattern)
+
+
+def test_windows_without_an_anchor_word_would_match_nothing(nlp: Language) -> None:
+    from claimline import temporal
+
+    doc = nlp(
+        "About 30 people came, the mayor and her many friends from the old town hall among them. "
+        "The 2 sides talked in Q3 and resumed the talks on Tuesday, with 12 of 40 delegates present."
+    )
+    kept = temporal._windows(doc)
+    dropped = [window for window in _all_windows(doc) if window not in kept]
+    assert len(kept) == 1 and dropped  # "Q3 ... Tuesday" kept, "About 30 people" not
+    matcher = temporal._matcher(nlp.vocab)
+    for a, b in dropped:
+        assert matcher(doc[a:b]) == []
+
+
+def _all_windows(doc: Doc) -> list[tuple[int, int]]:
+    """The windows before leaving out those without an anchor word."""
+    from claimline import temporal
+
+    windows: list[tuple[int, int]] = []
+    for token in doc:
+        if temporal._word_class(token) & temporal._TRIGGER:
+            a, b = max(0, token.i - 4), min(len(doc), token.i + 5)
+            if windows and a <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], b)
+            else:
+                windows.append((a, b))
+    return windows

@@ -7,8 +7,7 @@ event noun ("resumption", "ceasefire", "strike") that carries a date or an expli
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -111,39 +110,34 @@ def _is_event_noun(token: Token) -> bool:
     return token.pos == NOUN and token.lemma_.lower() in EVENT_NOUNS
 
 
-def _children(doc: Doc) -> list[list[int]]:
-    """Each token's children (token indices, in text order), from one read of the heads.
+def _clause_times(
+    doc: Doc, heads: set[int], times_by_start: dict[int, TimeExpression]
+) -> dict[int, TimeExpression]:
+    """For each event head (token index), the first DATE/TIME expression starting at a token of its
+    clause: its subtree without the subtrees of other event heads.
 
-    The same sets as `Token.children`, without building a Token object per visit.
+    A token is in the clause of its nearest ancestor-or-self that is an event head, so walking up
+    from the few tokens that start an expression finds the same as walking down every clause.
     """
-    offsets = doc.to_array(HEAD).view(numpy.int64).tolist()  # head index minus token index
-    children: list[list[int]] = [[] for _ in offsets]
-    for i, offset in enumerate(offsets):
-        if offset:
-            children[i + offset].append(i)
-    return children
-
-
-def _clause_tokens(head: int, heads: set[int], children: list[list[int]]) -> list[int]:
-    """The tokens of `head`'s clause: its subtree without the subtrees of other event heads."""
-    tokens: list[int] = []
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        tokens.append(token)
-        stack.extend(c for c in children[token] if c not in heads)
-    return sorted(tokens)
-
-
-def _time_in(
-    tokens: Sequence[int], starts: list[int], times_by_start: dict[int, TimeExpression]
-) -> TimeExpression | None:
-    """The first DATE/TIME expression that starts at one of `tokens` (`starts`: each token's offset)."""
-    for token in tokens:
-        time = times_by_start.get(starts[token])
-        if time is not None and time.type in ("DATE", "TIME"):
-            return time
-    return None
+    offsets = doc.to_array(HEAD).view(numpy.int64)  # head index minus token index
+    starts = doc.to_array(IDX).tolist()
+    first: dict[int, int] = {}  # head -> first token of its clause that starts a DATE/TIME
+    for start, time in times_by_start.items():
+        if time.type not in ("DATE", "TIME"):
+            continue
+        token = bisect_left(starts, start)
+        if token == len(starts) or starts[token] != start:
+            continue  # not at a token start: no clause token starts there
+        node = token
+        while node not in heads:
+            parent = node + int(offsets[node])
+            if parent == node:
+                break  # the root: no event head above
+            node = parent
+        else:
+            if node not in first or token < first[node]:
+                first[node] = token
+    return {head: times_by_start[starts[token]] for head, token in first.items()}
 
 
 def _actor_of(token: Token, actors: ActorIndex, doc: Doc) -> str | None:
@@ -267,13 +261,12 @@ def extract_events(
     heads = {c.trigger.i for c in candidates}
     times_by_start = {time.start: time for time in times}
     index_of = {c.trigger.i: n for n, c in enumerate(candidates)}
-    children = _children(doc)
-    starts = doc.to_array(IDX).tolist()
+    clause_times = _clause_times(doc, heads, times_by_start)
 
     kept: list[_Candidate] = []
     for candidate in candidates:
         trigger = candidate.trigger
-        candidate.time = _time_in(_clause_tokens(trigger.i, heads, children), starts, times_by_start)
+        candidate.time = clause_times.get(trigger.i)
         if (
             candidate.time is None
             and trigger.dep_ in ("advcl", "conj", "relcl")

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,19 +46,21 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     line_breaks = _line_break_words(doc.vocab)
     marks: list[tuple[int, int]] = []  # (token index, 1 = starts a sentence, -1 = does not)
     previous_breaks = False
-    for token in doc:
-        # A line break is a whitespace token: spaCy's trailing whitespace (`whitespace_`) is one
-        # space or nothing. Whether a word is one is decided once per distinct word (by orth id).
-        breaks = line_breaks.get(token.orth)
+    # A line break is a whitespace token: spaCy's trailing whitespace (`whitespace_`) is one space
+    # or nothing. Whether a word is one is decided once per distinct word (by orth id, read from
+    # one array: a Token object is built only for a word not seen before).
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        breaks = line_breaks.get(orth)
         if breaks is None:
-            breaks = line_breaks[token.orth] = token.is_space and "\n" in token.text
-        if token.i == 0:
+            token = doc[i]
+            breaks = line_breaks[orth] = token.is_space and "\n" in token.text
+        if i == 0:
             pass
-        elif (starts and token.idx in starts) or previous_breaks:
-            marks.append((token.i, 1))
+        elif (starts and doc[i].idx in starts) or previous_breaks:
+            marks.append((i, 1))
         elif breaks:
             # keep layout whitespace attached to the sentence before it
-            marks.append((token.i, -1))
+            marks.append((i, -1))
         previous_breaks = breaks
     if marks:
         # All at once: each `token.is_sent_start = ...` would scan the whole Doc for a parse.

@@ -47,11 +47,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
+from spacy.attrs import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -1894,6 +1896,10 @@ _LEXICAL = [
 ]
 
 _DETECTOR: dict[int, tuple[Vocab, Matcher]] = {}
+# The token regexes of the Matcher's patterns ("Q3", "H1", "FY2024").
+_QUARTER_TOKEN = r"^(?:Q[1-4]|H[12])$"
+_FISCAL_YEAR_TOKEN = r"^FY-?(?:\d\d|\d{4})$"
+_PATTERN_TOKEN_REGEXES = (re.compile(_QUARTER_TOKEN), re.compile(_FISCAL_YEAR_TOKEN))
 
 
 def _matcher(vocab: Vocab) -> Matcher:
@@ -1963,8 +1969,8 @@ def _matcher(vocab: Vocab) -> Matcher:
         [
             [rel, season],
             [season, {"LIKE_NUM": True, "LENGTH": 4}],
-            [{"TEXT": {"REGEX": r"^(?:Q[1-4]|H[12])$"}}, {"LIKE_NUM": True, "LENGTH": 4, "OP": "?"}],
-            [{"TEXT": {"REGEX": r"^FY-?(?:\d\d|\d{4})$"}}],
+            [{"TEXT": {"REGEX": _QUARTER_TOKEN}}, {"LIKE_NUM": True, "LENGTH": 4, "OP": "?"}],
+            [{"TEXT": {"REGEX": _FISCAL_YEAR_TOKEN}}],
             [
                 {"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"},
                 {"LOWER": {"IN": ["christmas", "thanksgiving", "easter", "halloween"]}},
@@ -2070,34 +2076,49 @@ _TRIGGERS = frozenset(
 )
 
 
-# Per Vocab: whether a word (by its orth id) is a trigger. The test reads only lexical attributes,
-# so it is decided once per distinct word instead of once per token (string lookups are slow).
-_TRIGGER_WORDS: dict[int, tuple[Vocab, dict[int, bool]]] = {}
+# What a word is for the Matcher windows (bit flags), by orth id, per Vocab: the tests read only
+# lexical attributes, so they run once per distinct word instead of once per token.
+_TRIGGER = 1  # a window is opened around it
+_ANCHOR = 2  # a word of the kind every Matcher pattern needs one of (see `_windows`)
+_WORD_CLASSES: dict[int, tuple[Vocab, dict[int, int]]] = {}
 
 
-def _is_trigger(token: Token) -> bool:
-    return bool(token.lower_ in _TRIGGERS or token.like_num or _PERIOD_TOKEN.fullmatch(token.text))
+def _word_class(token: Token) -> int:
+    word, text = token.lower_, token.text
+    trigger = word in _TRIGGERS or token.like_num or _PERIOD_TOKEN.fullmatch(text)
+    anchor = word in _TRIGGERS or any(regex.search(text) for regex in _PATTERN_TOKEN_REGEXES)
+    return (_TRIGGER if trigger else 0) | (_ANCHOR if anchor else 0)
 
 
 def _windows(doc: Doc) -> list[tuple[int, int]]:
-    """Token windows around words that can start or anchor a rule (the Matcher runs only there)."""
-    cached = _TRIGGER_WORDS.get(id(doc.vocab))
+    """Token windows around words that can start or anchor a rule (the Matcher runs only there).
+
+    Every pattern of `_matcher` has a required token that is a trigger word (LOWER in `_TRIGGERS`)
+    or matches one of `_PATTERN_TOKEN_REGEXES` (a test checks this), so in a window without such a
+    word nothing can match: those windows (mostly around bare numbers, "30 people") are left out.
+    """
+    cached = _WORD_CLASSES.get(id(doc.vocab))
     if cached is None or cached[0] is not doc.vocab:
-        cached = _TRIGGER_WORDS[id(doc.vocab)] = (doc.vocab, {})
-    triggers = cached[1]
+        cached = _WORD_CLASSES[id(doc.vocab)] = (doc.vocab, {})
+    classes = cached[1]
     windows: list[tuple[int, int]] = []
+    anchors: list[int] = []
     n = len(doc)
-    for token in doc:
-        trigger = triggers.get(token.orth)
-        if trigger is None:
-            trigger = triggers[token.orth] = _is_trigger(token)
-        if trigger:
-            a, b = max(0, token.i - 4), min(n, token.i + 5)
+    # orth ids from one array read: a Token object is built only for a word not seen before
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        kind = classes.get(orth)
+        if kind is None:
+            kind = classes[orth] = _word_class(doc[i])
+        if kind & _ANCHOR:
+            anchors.append(i)
+        if kind & _TRIGGER:
+            a, b = max(0, i - 4), min(n, i + 5)
             if windows and a <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], b)
             else:
                 windows.append((a, b))
-    return windows
+    # keep the windows holding an anchor: the first anchor at or after a window's start is before its end
+    return [(a, b) for a, b in windows if (k := bisect_left(anchors, a)) < len(anchors) and anchors[k] < b]
 
 
 def _spans(doc: Doc) -> list[tuple[int, int]]:
