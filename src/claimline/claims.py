@@ -1,9 +1,9 @@
 """Claims stage: attributed claims, "who claimed what", from the dependency parse.
 
-One token :class:`~spacy.matcher.Matcher` (compiled once per vocabulary) finds the triggers: cue
-verbs by surface form (the lexicons below, inflected, so a lemmatizer slip like "hoping" -> "hop"
-does not lose them), "according to", and noun cues. Dependency rules on each trigger then find the
-speaker and the content; a character-level pass pairs quotation marks.
+One pass over the words finds the triggers: cue verbs by surface form (the lexicons below,
+inflected, so a lemmatizer slip like "hoping" -> "hop" does not lose them), "according to", and
+noun cues. Dependency rules on each trigger then find the speaker and the content; a
+character-level pass pairs quotation marks.
 
 Conventions (one each, applied everywhere):
 
@@ -52,9 +52,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from claimline.actors import PERSON_NOUNS, ActorIndex
 from claimline.coref import ORGANISATION_NOUNS, resolve_speaker
@@ -299,38 +300,26 @@ MIN_QUOTE_WORDS = 4
 
 
 # ---------------------------------------------------------------------------------------------
-# Matchers, compiled once per vocabulary
+# Triggers: one pass over the doc's words as integer ids (string hashes are the same in every
+# vocabulary, so the id sets are built once); a spaCy Matcher with `IN` lists ran Python code per
+# token and cost about half of the stage.
 
 
-_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
 
 
-def _build(vocab: Vocab) -> Matcher:
-    """One token matcher for all cue triggers (a single pass over the doc); the dependency rules
-    applied to each match live in the functions below."""
-    matcher = Matcher(vocab)
-    matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(VERB_FORMS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    matcher.add("CUE_VERB", [[{"LOWER": {"IN": sorted(ATTITUDE_ADJECTIVES)}, "POS": "ADJ", "DEP": "acomp"}]])
-    matcher.add("ACCORDING_TO", [[{"LOWER": "according"}, {"LOWER": "to"}]])
-    # "as a memo put it, ...": the only sense of "put" that reports anything
-    matcher.add("CUE_VERB", [[{"LOWER": {"IN": ["put", "puts", "putting"]}, "POS": "VERB"}, {"LOWER": "it"}]])
-    matcher.add("NOUN_CUE", [[{"LOWER": {"IN": sorted(NOUN_CUES)}, "POS": "NOUN"}]])
-    return matcher
-
-
-def matchers(vocab: Vocab) -> Matcher:
-    """The compiled matcher for `vocab` (built on first use, then reused)."""
-    cached = _MATCHERS.get(id(vocab))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    built = _build(vocab)
-    _MATCHERS[id(vocab)] = (vocab, built)
-    return built
+_VERB_FORM_IDS = _ids(VERB_FORMS)
+_ATTITUDE_IDS = _ids(ATTITUDE_ADJECTIVES)
+_NOUN_CUE_IDS = _ids(NOUN_CUES)
+_PUT_IDS = _ids(("put", "puts", "putting"))  # "as a memo put it, ...": the only sense of "put" that reports
+_ACCORDING, _TO, _IT, _ACOMP = (get_string_id(word) for word in ("according", "to", "it", "acomp"))
+_VERB_POS = frozenset({VERB, AUX})
 
 
 @dataclass
 class _Matches:
-    """Token offsets of the matches of one doc, by pattern."""
+    """Token offsets of the triggers of one doc, by kind."""
 
     verbs: list[int] = field(default_factory=list)
     according: list[int] = field(default_factory=list)
@@ -338,16 +327,22 @@ class _Matches:
 
 
 def _matches(doc: Doc) -> _Matches:
+    """Cue verbs (any inflection, tagged VERB or AUX), attitude adjectives as complements ("is
+    confident"), "as X put it", "according to", and noun cues."""
     found = _Matches()
-    strings = doc.vocab.strings
-    for match_id, start, _end in matchers(doc.vocab)(doc):
-        label = strings[match_id]
-        if label == "CUE_VERB":
-            found.verbs.append(start)
-        elif label == "ACCORDING_TO":
-            found.according.append(start)
-        else:
-            found.nouns.append(start)
+    rows: list[list[int]] = doc.to_array([LOWER, POS, DEP]).tolist() if len(doc) else []
+    last = len(rows) - 1
+    for i, (lower, pos, dep) in enumerate(rows):
+        if (
+            (pos in _VERB_POS and lower in _VERB_FORM_IDS)
+            or (pos == ADJ and dep == _ACOMP and lower in _ATTITUDE_IDS)
+            or (pos == VERB and lower in _PUT_IDS and i < last and rows[i + 1][0] == _IT)
+        ):
+            found.verbs.append(i)
+        elif lower == _ACCORDING and i < last and rows[i + 1][0] == _TO:
+            found.according.append(i)
+        elif pos == NOUN and lower in _NOUN_CUE_IDS:
+            found.nouns.append(i)
     return found
 
 
