@@ -689,15 +689,7 @@ def _is_cue_modifier(token: Token) -> bool:
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
     """Index of the first token that ends after `char` (the token holding `char`, or the next)."""
-    lo, hi = 0, len(doc)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        token = doc[mid]
-        if token.idx + len(token.text) <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_right(doc, char, key=lambda token: token.idx + len(token.text))
 
 
 # Common nouns, besides people and bodies, that report or show things ("was reported by sources").
