@@ -30,19 +30,21 @@ Conventions (one each, applied everywhere):
   appositive ("a member of the politburo, Bassem Na'im, has stated") the name. The actor it
   refers to comes from :func:`claimline.coref.resolve_speaker`.
 * **kind**: ``direct`` (the content is a quote), ``mixed`` (quoted fragments inside reported
-  speech), ``indirect``, ``according_to`` ("according to X, ..." on its own; nested under an
-  inner reporting verb it becomes that claim's ``via`` instead).
+  speech), ``indirect``, ``according_to`` ("according to X, ..." on its own, or over an act or
+  stance, "Trump demeaned women, according to insiders"; nested under an inner speech or belief
+  verb it becomes that claim's ``via`` instead).
 
-What is emitted, deliberately: speech and report verbs with a clausal complement or a quote;
-belief and intention verbs with a clausal or infinitival complement ("X believes that ...", "X
-hopes to ..."), stance verbs with an object ("criticized X", "called for X") and evidence verbs
-with a non-person subject ("a poll shows ..."). Beliefs, intentions and stances are claims a
-reader wants attributed ("who holds what position"), and the attribution gold we measure against
-counts them; verbs that only look like them ("try to", "need to", "continue to", "be supposed
-to") and infinitives under heads that deny or only require the act ("failed to note", "need to
-find") are left out. Not emitted: a claim whose speaker the parse lost (except an agentless passive,
-"it was reported that", which has no speaker by nature), and a cue inside the content of another
-claim ("Clinton says she hopes ...": the hope is part of what Clinton said).
+What is emitted, deliberately: speech and report verbs with a clausal complement, a quote or an
+object that names what was said ("claimed vast wealth", "has said the same thing"); belief and
+intention verbs with a clausal or infinitival complement ("X believes that ...", "X hopes to
+..."), stance verbs with an object ("criticized X", "called for X", "called Trump a liar") and
+evidence verbs with a non-person subject ("a poll shows ..."). Beliefs, intentions and stances are
+claims a reader wants attributed ("who holds what position"), and the attribution gold we measure
+against counts them; verbs that only look like them ("try to", "need to", "continue to", "be
+supposed to") and infinitives under heads that deny or only require the act ("failed to note",
+"need to find") are left out. Not emitted: a claim whose speaker the parse lost (except an
+agentless passive, "it was reported that", which has no speaker by nature), and a cue inside the
+content of another claim ("Clinton says she hopes ...": the hope is part of what Clinton said).
 """
 
 from __future__ import annotations
@@ -121,6 +123,8 @@ STANCE_VERBS = _words(
     want seek request ask refuse reject veto approve ratify sign back embrace tout unveil outline
     publish tweet post recount acknowledge rule order suggest propose float pitch discuss detail
     reference rate view depict portray paint frame invoke encourage hail express echo
+    bemoan downplay despise ignore judge link rail rebuff spurn snub shun vilify demonize demonise
+    smear justify rationalize rationalise exaggerate overstate understate misrepresent distort
     """
 )
 # Evidence verbs with a non-human subject: "a poll shows", "the report found".
@@ -211,6 +215,14 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     },
 }
 _PREP_VERBS = frozenset(VERB_PREPS)
+# Verb + preposition whose object is what prompted the statement, not what it says: it gives the
+# content ("did not respond to [requests for comment]") but stays out of the cue.
+_STIMULUS_PREPS = frozenset({("respond", "to"), ("reply", "to"), ("react", "to")})
+# Speech verbs whose sense with a plain object is an act, not a statement: "added a week", "maintains a
+# program", "directed questions to", "pronounced kiss-E-tow", "advises the president", "posted news".
+_ACT_OBJECT_VERBS = _words(
+    "add maintain direct pronounce advise counsel order rule instruct print publish post preach"
+)
 # Verb + preposition that form one predicate and so one cue ("called for"); other selected
 # prepositions only introduce the content ("argued | for a broader peace").
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("point", "to"), ("speak", "out"), ("hint", "at")})
@@ -311,7 +323,18 @@ def _ids(words: Iterable[str]) -> frozenset[int]:
 
 _VERB_FORM_IDS = _ids(VERB_FORMS)
 _ATTITUDE_IDS = _ids(ATTITUDE_ADJECTIVES)
-_NOUN_CUE_IDS = _ids(NOUN_CUES)
+
+
+def _plural(noun: str) -> str:
+    """The regular plural of a noun cue ("claim" -> "claims", "worry" -> "worries")."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+_NOUN_CUE_IDS = _ids(NOUN_CUES | {_plural(noun) for noun in NOUN_CUES if not noun.endswith("s")})
 _PUT_IDS = _ids(("put", "puts", "putting"))  # "as a memo put it, ...": the only sense of "put" that reports
 _ACCORDING, _TO, _IT, _ACOMP = (get_string_id(word) for word in ("according", "to", "it", "acomp"))
 _VERB_POS = frozenset({VERB, AUX})
@@ -663,6 +686,8 @@ def _is_cue_preposition(token: Token, lemma: str, prep: Token | None, limit: int
     whose object is the content ("complained about [his mic]")."""
     if token.dep_ != "prep":
         return False
+    if (lemma, token.lower_) in _STIMULUS_PREPS:
+        return False
     if (lemma, token.lower_) in PHRASAL_CUES or (prep is not None and prep.i == token.i):
         return True
     return token.lower_ in VERB_PREPS.get(lemma, ()) and token.right_edge.i >= limit
@@ -699,6 +724,7 @@ SOURCE_NOUNS = _words(
     officials poll polls survey surveys study studies report reports document documents record records
     data analysis analyst analysts expert experts investigator investigators witness witnesses media
     outlet outlets newspaper newspapers statement statements letter memo email emails filing filings
+    publication publications paper papers
     """
 )
 
@@ -708,7 +734,17 @@ def _can_speak(token: Token) -> bool:
     if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma in ORGANISATION_NOUNS or lemma in SOURCE_NOUNS
+    if lemma in PERSON_NOUNS or lemma in ORGANISATION_NOUNS or lemma in SOURCE_NOUNS:
+        return True
+    if lemma in _QUANTITY_NOUNS or token.pos_ == "NUM":
+        # "dozens of papers", "a number of tax experts", "42 percent of those responding": the group counted
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return any(o.dep_ == "pobj" and _can_speak(o) for o in prep.children)
+    return False
+
+
+_QUANTITY_NOUNS = _words("dozen dozens number percent majority minority handful lot lots host group")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -732,6 +768,11 @@ def _subject(verb: Token) -> Token | None:
             # "responded by saying ...", "after saying ...": the subject of the governing verb
             token = token.head.head
             continue
+        if token.dep_ == "xcomp" and token.head is not token:
+            # object control: "pressed Stumpf to admit that ...", "urged him to say": the object speaks
+            controllers = [c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i]
+            if controllers and _can_speak(controllers[0]):
+                return controllers[0]
         if token.dep_ in _CLIMB and token.head is not token:
             if token is verb and token.dep_ == "conj":
                 # "..., Bassem Na'im, has stated": a name right before a subject-less conjunct is
@@ -884,6 +925,10 @@ def _misattached_complement(verb: Token) -> Token | None:
     for child in verb.rights:
         if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
             kids = list(child.children)
+            if any(
+                k.i < child.i and k.lower_ in _COMPLEMENTIZERS and k.dep_ in ("mark", "advmod") for k in kids
+            ):
+                return child  # "tweeted in the early morning hours [that Machado was ...]"
             if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
                 k.dep_ in ("mark", "advmod") and k.i < child.i for k in kids
             ):
@@ -898,6 +943,10 @@ def _misattached_complement(verb: Token) -> Token | None:
                 if that and subjects and that[0].i < subjects[0].i:
                     return clause
     return None
+
+
+# Words that open a complement clause the parser took for an adverbial one.
+_COMPLEMENTIZERS = frozenset({"that", "whether", "how", "why"})
 
 
 # Short objects that a cue may run over to its preposition ("accused Holt of"): the addressee. Only
@@ -1023,7 +1072,11 @@ def _verb_candidate(
     ):
         # "McCaskill scolded him: “...”": the quote after the colon is what was said
         content = colon
-    elif "dobj" in by_dep and (lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS):
+    elif "dobj" in by_dep and (
+        lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS or (speech and lemma not in _ACT_OBJECT_VERBS)
+    ):
+        # "criticized the law", "the poll shows a tie", and what was said named by its object:
+        # "claimed vast wealth", "has said the same thing", "reported her presence on Twitter"
         obj = by_dep["dobj"]
         if obj.i > verb.i and (selected := _object_then_preposition(verb, obj, lemma, preps)) is not None:
             # "accused Holt of [being a Democrat]", "asked Clinton about [her emails]": the person
@@ -1036,6 +1089,15 @@ def _verb_candidate(
         elif obj.lower_ in ("what", "which", "that") and (complement := _complement_after(verb)) is not None:
             # "what she called [a “rant”]", "which Tim Cook called [“total political crap”]"
             content = complement.left_edge.idx, complement.right_edge.idx + len(complement.right_edge.text)
+    if (
+        content is None
+        and "dobj" not in by_dep
+        and lemma in EVALUATIVE_VERBS
+        and not _is_passive(verb)
+        and (complements := [c for c in verb.rights if c.dep_ == "oprd"])
+    ):
+        # "Cruz called Trump a “pathological liar”" parsed with two object complements
+        content = _object_content(verb, complements[0])
     if content is None and lemma in VERB_PREPS:
         for prep in preps:
             if prep.lower_ in VERB_PREPS[lemma] and prep.i > verb.i:
@@ -1239,15 +1301,29 @@ def _adjacent_quote(doc: Doc, verb: Token, quotes: _QuoteIndex, sents: _Sents) -
     return None
 
 
+def _before_misparsed_clause(doc: Doc, first: int, last: int) -> int:
+    """The end of an "according to" source whose following clause the parser took for an apposition
+    running to the end of the sentence ("According to Rush Limbaugh, [the move reeks of ...]")."""
+    for token in doc[first : last + 1]:
+        if token.dep_ == "appos" and token.right_edge.i == last and doc[token.left_edge.i - 1].text == ",":
+            after = doc[last + 1] if last + 1 < len(doc) else None
+            if after is None or (after.is_punct and after.text != ","):
+                return token.left_edge.i - 2
+            break
+    return last
+
+
 def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
     for start in found.according:
         according = doc[start]
         to = doc[start + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"]
+        # "show insiders" parsed as a verb phrase (pcomp) is still the source
+        objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
         source_first = min(o.left_edge.i for o in objects)
         source_last = max(o.right_edge.i for o in objects)
+        source_last = _before_misparsed_clause(doc, source_first, source_last)
         speaker = _span_chars(doc[source_first : source_last + 1])
         phrase_first, phrase_last = according.i, source_last
         head = according.head if according.head is not according else according
@@ -1546,14 +1622,17 @@ def extract_claims(
         noun_claims.append(candidate)
     candidates = [c for c in candidates if c.anchor is None or c.anchor.i not in carriers] + noun_claims
 
-    # "according to X": the source of the inner speech verb's claim (via), else a claim of its own
+    # "according to X": the source of the inner speech or belief verb's claim (via: "according to
+    # Bloomberg, some investors believe ..."), else a claim of its own; an act or stance inside it
+    # ("Trump demeaned women, according to insiders") is X's claim, since nobody reports Trump saying
+    # so (it is then nested in X's content and dropped)
     by_anchor: dict[int, _Candidate] = {}
     for c in candidates:
         if c.anchor is not None and c.speaker is not None:
             by_anchor.setdefault(c.anchor.i, c)
     for head, candidate in _according_candidates(doc, found, sents):
         inner = by_anchor.get(head.i)
-        if inner is not None:
+        if inner is not None and (inner.cue_lemma in SPEECH_VERBS or inner.cue_lemma in BELIEF_VERBS):
             inner.via.append(candidate.speaker or (0, 0))
             continue
         candidates.append(candidate)
