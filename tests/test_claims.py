@@ -504,6 +504,54 @@ CASES = [
         "according_to",
     ),
     Case(
+        "complement-on-a-time-adjunct",
+        "The Times reported at the time that the editor had approved the segment.",
+        "The Times",
+        "reported",
+        "that the editor had approved the segment",
+        "indirect",
+    ),
+    Case(
+        "see-object-as",
+        "Many voters saw the comment as a dig at the military.",
+        "Many voters",
+        "saw",
+        "the comment as a dig at the military",
+        "indirect",
+    ),
+    Case(
+        "regard-object-as",
+        "Critics regard the plan as a giveaway.",
+        "Critics",
+        "regard",
+        "the plan as a giveaway",
+        "indirect",
+    ),
+    Case(
+        "attitude-noun-with-preposition",
+        "Voting rights advocates have expressed deep concern about the policy.",
+        "Voting rights advocates",
+        "have expressed deep concern about",
+        "the policy",
+        "indirect",
+    ),
+    Case(
+        "in-a-poll",
+        "In this poll, the mayor leads her rival by four points.",
+        "this poll",
+        "In",
+        "the mayor leads her rival by four points",
+        "according_to",
+    ),
+    Case(
+        "in-someones-eyes",
+        "Only his friends are safe in his eyes.",
+        "his eyes",
+        "in",
+        "Only his friends are safe",
+        "according_to",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",
@@ -710,6 +758,8 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "He put it on the table.",
         "The state had added an extra week of early voting.",
         "The foundation maintains a program for young leaders.",
+        "I saw a film in the park yesterday.",
+        "Voters raised money for the school.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:
@@ -746,3 +796,8 @@ def test_claim_sentence_is_where_it_starts(nlp: Language) -> None:
     claims, _ = run(nlp, text)
     claim = _find(claims, "said", "“We will win this fight,”")
     assert claim.sentence == "s1"
+
+
+def test_in_a_report_after_a_speech_verb_is_its_occasion(nlp: Language) -> None:
+    claims, _ = run(nlp, "The agency said in a June report that prices rose.")
+    assert [(c.cue.text if c.cue else None, c.content.text) for c in claims] == [("said", "that prices rose")]

@@ -125,6 +125,7 @@ STANCE_VERBS = _words(
     reference rate view depict portray paint frame invoke encourage hail express echo
     bemoan downplay despise ignore judge link rail rebuff spurn snub shun vilify demonize demonise
     smear justify rationalize rationalise exaggerate overstate understate misrepresent distort
+    regard deem
     """
 )
 # Evidence verbs with a non-human subject: "a poll shows", "the report found".
@@ -211,6 +212,8 @@ VERB_PREPS: dict[str, frozenset[str]] = {
             "brand",
             "dismiss",
             "view",
+            "regard",
+            "see",  # only "saw the comment as a dig" is a judgement, never "saw a film"
         )
     },
 }
@@ -336,7 +339,9 @@ def _plural(noun: str) -> str:
 
 _NOUN_CUE_IDS = _ids(NOUN_CUES | {_plural(noun) for noun in NOUN_CUES if not noun.endswith("s")})
 _PUT_IDS = _ids(("put", "puts", "putting"))  # "as a memo put it, ...": the only sense of "put" that reports
-_ACCORDING, _TO, _IT, _ACOMP = (get_string_id(word) for word in ("according", "to", "it", "acomp"))
+_ACCORDING, _TO, _IT, _ACOMP, _IN, _PREP = (
+    get_string_id(word) for word in ("according", "to", "it", "acomp", "in", "prep")
+)
 _VERB_POS = frozenset({VERB, AUX})
 
 
@@ -362,7 +367,7 @@ def _matches(doc: Doc) -> _Matches:
             or (pos == VERB and lower in _PUT_IDS and i < last and rows[i + 1][0] == _IT)
         ):
             found.verbs.append(i)
-        elif lower == _ACCORDING and i < last and rows[i + 1][0] == _TO:
+        elif (lower == _ACCORDING and i < last and rows[i + 1][0] == _TO) or (lower == _IN and dep == _PREP):
             found.according.append(i)
         elif pos == NOUN and lower in _NOUN_CUE_IDS:
             found.nouns.append(i)
@@ -917,6 +922,10 @@ def _verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matches, sents: _Sen
             yield candidate
 
 
+def _is_time_noun(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.casefold() in ("time", "moment")
+
+
 def _misattached_complement(verb: Token) -> Token | None:
     """A complement clause the parser attached elsewhere: "told a meeting of leaders [that few
     people understood ...]" (a relative clause on the object, but with a subject of its own besides
@@ -933,8 +942,12 @@ def _misattached_complement(verb: Token) -> Token | None:
                 k.dep_ in ("mark", "advmod") and k.i < child.i for k in kids
             ):
                 return child
-        if child.dep_ == "dobj":
-            for clause in child.rights:
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep":
+            # "reported at the time [that the editor had conveyed ...]", "said on Monday [that ...]"
+            nouns = [o for o in child.children if o.dep_ == "pobj" and _is_time_noun(o)]
+        for noun in nouns:
+            for clause in noun.rights:
                 if clause.dep_ not in ("relcl", "acl"):
                     continue
                 kids = list(clause.lefts)
@@ -975,6 +988,38 @@ def _object_then_preposition(verb: Token, obj: Token, lemma: str, preps: list[To
     return None
 
 
+_ATTITUDE_OBJECT_PREPS = frozenset({"about", "over", "of", "for", "on"})
+# Nouns of an attitude a carrier verb expresses ("voiced support for", "expressed outrage over").
+ATTITUDE_NOUNS = NOUN_CUES | _words(
+    """
+    misgiving misgivings reservation reservations outrage support opposition frustration anger
+    skepticism scepticism dismay alarm disappointment regret sympathy condolences gratitude thanks
+    question questions objection objections optimism pessimism displeasure disapproval approval
+    """
+)
+
+
+def _attitude_object_preposition(verb: Token, obj: Token, lemma: str, preps: list[Token]) -> Token | None:
+    """The preposition after the attitude noun a carrier verb takes ("expressed [concern] about",
+    "voiced [strong support] for"); None for other verbs or objects."""
+    if lemma not in NOUN_CUE_CARRIERS or obj.pos_ != "NOUN":
+        return None
+    if obj.lemma_.casefold() not in ATTITUDE_NOUNS and obj.lower_ not in NOUN_CUES:
+        return None
+    if any(t.dep_ not in ("det", "amod", "advmod", "compound") for t in obj.lefts):
+        return None
+    if obj.left_edge.i != verb.i + 1:
+        return None
+    after = obj.i + 1
+    candidates = [p for p in preps if p.i == after] + [
+        c for c in obj.rights if c.dep_ == "prep" and c.i == after
+    ]
+    for prep in candidates:
+        if prep.lower_ in _ATTITUDE_OBJECT_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+            return prep
+    return None
+
+
 def _complement_after(verb: Token) -> Token | None:
     """The object complement after a verb whose object is a relative or interrogative pronoun."""
     for child in verb.rights:
@@ -990,6 +1035,13 @@ def _as_put_it(verb: Token) -> bool:
         verb.lemma_ == "put"
         and any(c.dep_ == "dobj" and c.lower_ == "it" and c.i == verb.i + 1 for c in verb.children)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+
+
+def _object_as(obj: Token, preps: list[Token]) -> bool:
+    """ "saw [the comment] as a dig": an "as" phrase after the object, on the verb or on the object."""
+    return any(p.lower_ == "as" and p.i > obj.i for p in preps) or any(
+        t.lower_ == "as" and t.dep_ == "prep" for t in obj.rights
     )
 
 
@@ -1073,7 +1125,10 @@ def _verb_candidate(
         # "McCaskill scolded him: “...”": the quote after the colon is what was said
         content = colon
     elif "dobj" in by_dep and (
-        lemma in STANCE_VERBS or lemma in EVIDENCE_VERBS or (speech and lemma not in _ACT_OBJECT_VERBS)
+        lemma in STANCE_VERBS
+        or lemma in EVIDENCE_VERBS
+        or (speech and lemma not in _ACT_OBJECT_VERBS)
+        or (lemma == "see" and _object_as(by_dep["dobj"], preps))
     ):
         # "criticized the law", "the poll shows a tie", and what was said named by its object:
         # "claimed vast wealth", "has said the same thing", "reported her presence on Twitter"
@@ -1084,6 +1139,14 @@ def _verb_candidate(
             cue_through = selected
             objects = [c for c in selected.children if c.dep_ in ("pobj", "pcomp")]
             content = objects[0].left_edge.idx, _object_content(verb, selected)[1]
+        elif (
+            obj.i > verb.i and (selected := _attitude_object_preposition(verb, obj, lemma, preps)) is not None
+        ):
+            # "have expressed deep concern about [the policy]", "raised questions about [his health]":
+            # the attitude noun is part of the cue, what it is about is the content
+            cue_through = selected
+            objects = [c for c in selected.children if c.dep_ in ("pobj", "pcomp")]
+            content = objects[0].left_edge.idx, objects[0].right_edge.idx + len(objects[0].right_edge.text)
         elif obj.i > verb.i and obj.lower_ not in ("what", "which", "so", "that"):
             content = _object_content(verb, obj)
         elif obj.lower_ in ("what", "which", "that") and (complement := _complement_after(verb)) is not None:
@@ -1313,12 +1376,32 @@ def _before_misparsed_clause(doc: Doc, first: int, last: int) -> int:
     return last
 
 
+# Sources an "in" phrase cites: "in this poll", and a view when it is someone's ("in his eyes").
+IN_SOURCE_NOUNS = _words("poll polls survey surveys study studies")
+IN_VIEW_NOUNS = _words("eyes view views opinion estimation")
+
+
+def _is_in_source(noun: Token) -> bool:
+    lemma = noun.lower_
+    return lemma in IN_SOURCE_NOUNS or (
+        lemma in IN_VIEW_NOUNS and any(c.dep_ == "poss" for c in noun.children)
+    )
+
+
 def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
     for start in found.according:
         according = doc[start]
-        to = doc[start + 1]
-        # "show insiders" parsed as a verb phrase (pcomp) is still the source
-        objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
+        if according.lower_ == "in":
+            # "In this poll, Trump rose ...", "only Europeans are “safe” in his eyes": the source of
+            # what the clause says; not the occasion of a statement ("said in a June report")
+            to = according
+            objects = [c for c in to.children if c.dep_ == "pobj" and _is_in_source(c)]
+            if not objects or according.head.pos_ == "ADP" or _lemma(according.head) in SPEECH_VERBS:
+                continue
+        else:
+            to = doc[start + 1]
+            # "show insiders" parsed as a verb phrase (pcomp) is still the source
+            objects = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
         if not objects:
             continue
         source_first = min(o.left_edge.i for o in objects)
@@ -1360,7 +1443,7 @@ def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[
             head,
             _Candidate(
                 cue=(according.idx, to.idx + len(to.text)),
-                cue_lemma="according to",
+                cue_lemma="according to" if to is not according else "in",
                 content=(start, end),
                 speaker=speaker,
                 kind="according_to",
