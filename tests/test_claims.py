@@ -552,6 +552,30 @@ CASES = [
         "according_to",
     ),
     Case(
+        "reporting-clause-after-a-fragment",
+        "The plan is too costly, critics say.",
+        "critics",
+        "say",
+        "The plan is too costly",
+        "indirect",
+    ),
+    Case(
+        "negated-verb-with-wh-complement",
+        "Lawmakers have not said when they would take up the bill.",
+        "Lawmakers",
+        "have not said",
+        "when they would take up the bill",
+        "indirect",
+    ),
+    Case(
+        "said-so",
+        "He said so on Monday.",
+        "He",
+        "said",
+        "so",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",
@@ -760,6 +784,7 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "The foundation maintains a program for young leaders.",
         "I saw a film in the park yesterday.",
         "Voters raised money for the school.",
+        "If it rains, we stay.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

@@ -938,6 +938,14 @@ def _misattached_complement(verb: Token) -> Token | None:
                 k.i < child.i and k.lower_ in _COMPLEMENTIZERS and k.dep_ in ("mark", "advmod") for k in kids
             ):
                 return child  # "tweeted in the early morning hours [that Machado was ...]"
+            if (
+                not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+                and any(
+                    k.i < child.i and k.lower_ in _WH_COMPLEMENTIZERS and k.dep_ == "advmod" for k in kids
+                )
+                and any(c.dep_ == "neg" for c in verb.children)
+            ):
+                return child  # "have not said [when they would take up the bill]"
             if any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not any(
                 k.dep_ in ("mark", "advmod") and k.i < child.i for k in kids
             ):
@@ -960,6 +968,9 @@ def _misattached_complement(verb: Token) -> Token | None:
 
 # Words that open a complement clause the parser took for an adverbial one.
 _COMPLEMENTIZERS = frozenset({"that", "whether", "how", "why"})
+# Wh-words that open a complement only after a negated verb with no object ("has not said when ..."):
+# after "said it" or a plain "said", "when ..." is the time of the statement.
+_WH_COMPLEMENTIZERS = frozenset({"when", "where"})
 
 
 # Short objects that a cue may run over to its preposition ("accused Holt of"): the addressee. Only
@@ -1187,6 +1198,14 @@ def _verb_candidate(
         content = _around(inner, verb)
     if content is None and speech:
         content = _adjacent_quote(doc, verb, quotes, sents)
+    if content is None and speech and subject is not None and not by_dep and not subordinate:
+        content = _fronted_before_comma(doc, verb, subject, sents)
+    if content is None and speech and verb.i + 1 < len(doc):
+        # "said so", "said as much": what was said, by an anaphoric adverb
+        nxt = doc[verb.i + 1]
+        pro = nxt.head if nxt.lower_ == "as" and nxt.head.lower_ == "much" else nxt
+        if pro.lower_ in ("so", "much") and pro.head.i == verb.i and pro.dep_ == "advmod":
+            content = nxt.idx, pro.idx + len(pro.text)
     if (
         content is None
         and subject is not None
@@ -1336,6 +1355,24 @@ def _around(head: Token, verb: Token) -> tuple[int, int]:
     if v_end >= end - 2:
         return start, v_start
     return start, end
+
+
+def _fronted_before_comma(doc: Doc, verb: Token, subject: Token, sents: _Sents) -> tuple[int, int] | None:
+    """ "Language unclear on whether mothers are covered, experts say.", "People like Scott, he
+    said.": a reporting clause that closes its sentence after a comma, with the reported words
+    before it parsed as a loose dependent of the verb rather than as its complement."""
+    sent_start, _, sent_end = sents.of(verb)
+    comma = subject.left_edge.i - 1
+    if comma <= 0 or doc[comma].text != "," or verb.i < subject.i or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if subject.dep_ != "nsubj":
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[verb.i + 1 : sent_end]):
+        return None  # the reporting clause must end the sentence
+    first = _token_at_or_after(doc, sent_start)
+    if comma - first < 2:
+        return None
+    return doc[first].idx, doc[comma].idx
 
 
 def _adjacent_quote(doc: Doc, verb: Token, quotes: _QuoteIndex, sents: _Sents) -> tuple[int, int] | None:
