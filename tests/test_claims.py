@@ -826,3 +826,8 @@ def test_claim_sentence_is_where_it_starts(nlp: Language) -> None:
 def test_in_a_report_after_a_speech_verb_is_its_occasion(nlp: Language) -> None:
     claims, _ = run(nlp, "The agency said in a June report that prices rose.")
     assert [(c.cue.text if c.cue else None, c.content.text) for c in claims] == [("said", "that prices rose")]
+
+
+def test_gerund_of_a_reason_is_not_a_claim(nlp: Language) -> None:
+    claims, _ = run(nlp, "The doctor has been widely criticized for promoting quack cures.")
+    assert [c.cue.text for c in claims if c.cue] == ["has been widely criticized for"]

@@ -1075,6 +1075,8 @@ def _verb_candidate(
         return None  # "let's say ...", "it goes without saying that ...": nobody is reported
     if _unasserted_infinitive(verb):
         return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and lemma not in SPEECH_VERBS:
+        return None  # "criticized for promoting quack cures": a reason given, not a claim made
     by_dep: dict[str, Token] = {}
     inner: Token | None = None
     preps: list[Token] = []
