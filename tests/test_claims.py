@@ -328,6 +328,14 @@ CASES = [
         "direct",
     ),
     Case(
+        "occasion-before-a-that-clause",
+        "The mayor said in a statement that the bridge would reopen.",
+        "The mayor",
+        "said",
+        "that the bridge would reopen",
+        "indirect",
+    ),
+    Case(
         "cue-with-selected-preposition",
         "The union complained about the new schedule.",
         "The union",

@@ -21,7 +21,8 @@ Conventions (one each, applied everywhere):
   hangs on ("appeared to suggest", "went on to discuss"); after the verb, never reaching into the
   content: a particle or a preposition the verb selects for its content ("pointed out", "called
   for", "complained about"), when and how it was said ("said Friday", "said then", "said
-  sarcastically"), the occasion ("said in an interview"), a colon introducing the content
+  sarcastically"), the occasion when the content stands before the verb ("“...,” she said in an
+  interview", but "said | in a statement that ..."), a colon introducing the content
   ("said:"); "according to"; a noun cue, with the verb that carries it ("citing concerns",
   "issued a warning"); ":" for a transcript line or a headline ("PENCE: ...", "Poll: ..."), the
   dash of a signed quote ("“...” ― Name"). The lemma names the verb ("say").
@@ -572,7 +573,9 @@ def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None 
     order and never into the content (which starts at `content_start`): a particle ("pointed
     out"); a selected preposition that introduces the content ("complained about [his mic]",
     "called for [...]"); when the statement was made ("said Friday", "said then"); its occasion
-    ("said in an interview"); and a colon that introduces the content ("said: “...”").
+    ("said in an interview") when no content follows (before a "that" clause the attribution gold
+    leaves it out: "said | in the letter that ..."); and a colon that introduces the content
+    ("said: “...”").
     """
     first = _left_deps_start(verb)
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < first.i:
@@ -598,7 +601,12 @@ def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None 
             last = child
         elif child is not None and child.right_edge.i < limit and _is_cue_modifier(child):
             last = child.right_edge
-        elif child is not None and child.dep_ == "prep" and (occasion := _occasion(child)) is not None:
+        elif (
+            child is not None
+            and child.dep_ == "prep"
+            and content_start is None
+            and (occasion := _occasion(child)) is not None
+        ):
             if occasion.i >= limit:
                 break
             last = occasion
