@@ -584,6 +584,22 @@ CASES = [
         "indirect",
     ),
     Case(
+        "noun-cue-with-its-adjective",
+        "Critics dismissed the mayor's earlier claim that crime had fallen.",
+        "the mayor's",
+        "earlier claim",
+        "that crime had fallen",
+        "indirect",
+    ),
+    Case(
+        "light-verb-carrying-a-noun-cue",
+        "The report left little doubt that the river was rising.",
+        "The report",
+        "left little doubt",
+        "that the river was rising",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",

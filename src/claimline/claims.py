@@ -296,7 +296,9 @@ NOUN_CUES = _words(
     """
 )
 # Verbs that only carry a noun cue: "citing concerns that", "issued a warning that".
-NOUN_CUE_CARRIERS = _words("cite voice express raise issue make repeat reiterate echo air share")
+NOUN_CUE_CARRIERS = _words(
+    "cite voice express raise issue make repeat reiterate echo air share send leave deliver give"
+)
 
 # Subjects that are documents or data: evidence verbs only count with them.
 ATTRIBUTION_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -1510,6 +1512,17 @@ def _that_clause(noun: Token) -> Token | None:
     return None
 
 
+def _modified_noun_start(noun: Token) -> Token:
+    """The first of the determiners and adjectives right before a noun cue ("a recognition", "his
+    earlier claim" -> "earlier claim", "growing concerns"); a possessor or a compound is the source."""
+    first = noun
+    for child in reversed(list(noun.lefts)):
+        if child.i != first.i - 1 or child.dep_ not in ("det", "amod", "nummod"):
+            break
+        first = child
+    return first
+
+
 def _noun_candidates(
     doc: Doc, quotes: _QuoteIndex, found: _Matches
 ) -> Iterator[tuple[int | None, _Candidate]]:
@@ -1551,7 +1564,7 @@ def _noun_candidates(
                     speaker = _speaker_span(subject)
         if speaker is None:
             continue
-        cue_start = cue_first.idx if cue_first.i < noun.i else noun.idx
+        cue_start = cue_first.idx if cue_first.i < noun.i else _modified_noun_start(noun).idx
         yield (
             carrier,
             _Candidate(
