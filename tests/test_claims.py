@@ -600,6 +600,30 @@ CASES = [
         "indirect",
     ),
     Case(
+        "light-verb-with-attitude-noun",
+        "The senator is raising questions about the contract.",
+        "The senator",
+        "is raising questions about",
+        "the contract",
+        "indirect",
+    ),
+    Case(
+        "light-verb-have-with-attitude-noun",
+        "She has no illusions about the threat.",
+        "She",
+        "has no illusions about",
+        "the threat",
+        "indirect",
+    ),
+    Case(
+        "evidence-verb-irregular-participle",
+        "Recent polls have shown that her lead is eroding.",
+        "Recent polls",
+        "have shown",
+        "that her lead is eroding",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",
@@ -809,6 +833,7 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "I saw a film in the park yesterday.",
         "Voters raised money for the school.",
         "If it rains, we stay.",
+        "The candidates faced questions about their health.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

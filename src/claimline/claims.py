@@ -253,6 +253,14 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "speak": ("spoke", "spoken"),
     "sing": ("sang", "sung"),
     "teach": ("taught",),
+    "have": ("has", "had"),
+    "make": ("made",),
+    "take": ("took", "taken"),
+    "hold": ("held",),
+    "show": ("shown",),
+    "prove": ("proven",),
+    # British doubling: "labelled", "signalled", "counselled", "marvelled"
+    **{verb: (verb + "led", verb + "ling") for verb in ("label", "signal", "counsel", "marvel")},
 }
 
 
@@ -300,6 +308,10 @@ NOUN_CUE_CARRIERS = _words(
     "cite voice express raise issue make repeat reiterate echo air share send leave deliver give"
 )
 
+# Verbs that carry an attitude noun without being cues themselves: "raised questions about", "made
+# the case for", "took offense at", "has no illusions about".
+# (Not "faced questions", "drew criticism", "enjoyed support": there the attitude is someone else's.)
+LIGHT_VERBS = _words("have make take raise show sound hold")
 # Subjects that are documents or data: evidence verbs only count with them.
 ATTRIBUTION_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _ARG_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "parataxis", "oprd"})
@@ -341,6 +353,7 @@ def _plural(noun: str) -> str:
 
 
 _NOUN_CUE_IDS = _ids(NOUN_CUES | {_plural(noun) for noun in NOUN_CUES if not noun.endswith("s")})
+_LIGHT_VERB_IDS = _ids(form for lemma in LIGHT_VERBS for form in _inflections(lemma))
 _PUT_IDS = _ids(("put", "puts", "putting"))  # "as a memo put it, ...": the only sense of "put" that reports
 _ACCORDING, _TO, _IT, _ACOMP, _IN, _PREP = (
     get_string_id(word) for word in ("according", "to", "it", "acomp", "in", "prep")
@@ -355,6 +368,7 @@ class _Matches:
     verbs: list[int] = field(default_factory=list)
     according: list[int] = field(default_factory=list)
     nouns: list[int] = field(default_factory=list)
+    light: list[int] = field(default_factory=list)  # light verbs that may carry an attitude noun
 
 
 def _matches(doc: Doc) -> _Matches:
@@ -374,6 +388,8 @@ def _matches(doc: Doc) -> _Matches:
             found.according.append(i)
         elif pos == NOUN and lower in _NOUN_CUE_IDS:
             found.nouns.append(i)
+        if pos == VERB and lower in _LIGHT_VERB_IDS:
+            found.light.append(i)
     return found
 
 
@@ -1009,36 +1025,92 @@ def _object_then_preposition(verb: Token, obj: Token, lemma: str, preps: list[To
     return None
 
 
-_ATTITUDE_OBJECT_PREPS = frozenset({"about", "over", "of", "for", "on"})
+_ATTITUDE_OBJECT_PREPS = frozenset({"about", "over", "of", "for"})
+# Attitude nouns that select another preposition: "interest in", "took offense at".
+_ATTITUDE_NOUN_PREPS = frozenset(
+    {
+        ("interest", "in"),
+        ("faith", "in"),
+        ("confidence", "in"),
+        ("offense", "at"),
+        ("offence", "at"),
+        ("insight", "into"),
+        ("insights", "into"),
+    }
+)
+_NOUN_MODIFIERS = frozenset({"det", "amod", "advmod", "poss", "compound", "nummod"})
 # Nouns of an attitude a carrier verb expresses ("voiced support for", "expressed outrage over").
 ATTITUDE_NOUNS = NOUN_CUES | _words(
     """
     misgiving misgivings reservation reservations outrage support opposition frustration anger
     skepticism scepticism dismay alarm disappointment regret sympathy condolences gratitude thanks
     question questions objection objections optimism pessimism displeasure disapproval approval
+    illusion illusions case idea ideas interest insight insights understanding secret fun offense
+    offence heat criticism praise disdain contempt faith enthusiasm condemnation adulation admiration
+    respect hostility
     """
 )
 
 
 def _attitude_object_preposition(verb: Token, obj: Token, lemma: str, preps: list[Token]) -> Token | None:
     """The preposition after the attitude noun a carrier verb takes ("expressed [concern] about",
-    "voiced [strong support] for"); None for other verbs or objects."""
-    if lemma not in NOUN_CUE_CARRIERS or obj.pos_ != "NOUN":
+    "voiced [strong support] for") or a light verb does (`lemma` ""; "is raising [questions]
+    about", "has no [illusions] about"); None for other verbs or objects."""
+    light = lemma == ""
+    if (lemma not in NOUN_CUE_CARRIERS and not light) or obj.pos_ != "NOUN":
         return None
     if obj.lemma_.casefold() not in ATTITUDE_NOUNS and obj.lower_ not in NOUN_CUES:
         return None
     if any(t.dep_ not in ("det", "amod", "advmod", "compound") for t in obj.lefts):
         return None
-    if obj.left_edge.i != verb.i + 1:
+    if obj.left_edge.i != verb.i + 1 and not (
+        light and all(t.dep_ in _NOUN_MODIFIERS for t in verb.doc[verb.i + 1 : obj.i])
+    ):
         return None
     after = obj.i + 1
     candidates = [p for p in preps if p.i == after] + [
         c for c in obj.rights if c.dep_ == "prep" and c.i == after
     ]
     for prep in candidates:
-        if prep.lower_ in _ATTITUDE_OBJECT_PREPS and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        selected = (
+            prep.lower_ in _ATTITUDE_OBJECT_PREPS
+            or (obj.lower_, prep.lower_) in _ATTITUDE_NOUN_PREPS
+            or (prep.lower_ == "on" and not light)  # "voiced concern on"; "made claims on air" is a place
+        )
+        if selected and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
             return prep
     return None
+
+
+def _light_verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matches) -> Iterator[_Candidate]:
+    """ "Trump is raising questions about [his microphone]", "took offense at [suggestions ...]": a
+    light verb with an attitude noun and what the attitude is about."""
+    for i in found.light:
+        verb = doc[i]
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if not objects:
+            continue
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        prep = _attitude_object_preposition(verb, objects[0], "", preps)
+        if prep is None:
+            continue
+        subject = _subject(verb)
+        speaker = _speaker_span(subject) if subject is not None else None
+        if speaker is None:
+            continue
+        pobj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+        start, end = _trim(quotes.text, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text))
+        start, end, kind = _in_quote(doc, start, end, quotes)
+        cue_first = _raised(verb, _left_deps_start(verb))
+        yield _Candidate(
+            cue=(cue_first.idx, prep.idx + len(prep.text)),
+            cue_lemma=verb.lemma_.casefold(),
+            content=(start, end),
+            speaker=speaker,
+            kind=kind,
+            anchor=verb,
+            priority=1,
+        )
 
 
 def _complement_after(verb: Token) -> Token | None:
@@ -1755,6 +1827,7 @@ def extract_claims(
     sents = _Sents(doc, text)
     candidates: list[_Candidate] = list(_verb_candidates(doc, quotes, found, sents))
     candidates.extend(_layout_candidates(doc, quotes, sents))
+    candidates.extend(_light_verb_candidates(doc, quotes, found))
 
     # noun cues: "citing concerns that ..." replaces the carrier verb's object reading
     carriers: set[int] = set()
