@@ -624,6 +624,22 @@ CASES = [
         "indirect",
     ),
     Case(
+        "decided-against",
+        "The FBI decided against recommending charges.",
+        "The FBI",
+        "decided against",
+        "recommending charges",
+        "indirect",
+    ),
+    Case(
+        "voted-against",
+        "He voted against the crime bill.",
+        "He",
+        "voted against",
+        "the crime bill",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",

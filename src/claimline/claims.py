@@ -159,7 +159,10 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     "complain": frozenset({"about", "of"}),
     "insist": frozenset({"on", "upon"}),
     "push": frozenset({"for"}),
-    "press": frozenset({"for"}),
+    "press": frozenset({"for", "on"}),
+    "decide": frozenset({"against"}),
+    "vote": frozenset({"against"}),  # a stance against; "vote for" is mostly advice to readers
+    "joke": frozenset({"about", "of"}),
     "lobby": frozenset({"for"}),
     "campaign": frozenset({"for", "against"}),
     "advocate": frozenset({"for"}),
