@@ -640,6 +640,23 @@ CASES = [
         "indirect",
     ),
     Case(
+        "quoted-nickname-in-speaker",
+        '"We will win this seat!" Scott\'s niece, Marcia "Cia" Price, shouted to the crowd.',
+        'Marcia "Cia" Price',
+        "shouted",
+        '"We will win this seat!"',
+        "direct",
+    ),
+    Case(
+        "clause-cut-before-next-conjunct",
+        "The researchers reported that the firm holds billions offshore, and the report says the"
+        " company has 987 subsidiaries.",
+        "The researchers",
+        "reported",
+        "that the firm holds billions offshore",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",
@@ -850,6 +867,7 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "Voters raised money for the school.",
         "If it rains, we stay.",
         "The candidates faced questions about their health.",
+        "It is worth noting that the tax bill was large.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

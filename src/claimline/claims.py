@@ -566,7 +566,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
+    for conjunction in _TRAILING_CONJUNCTIONS:
+        # a clause cut before the next conjunct: "that the firm holds billions, and [the report says]"
+        if text.endswith(conjunction, start, end) and end - len(conjunction) > start:
+            return _trim(text, start, end - len(conjunction))
     return start, end
+
+
+_TRAILING_CONJUNCTIONS = (" and", " but", " or", ",and")
 
 
 # Left dependents joined to a verb cue when they stand right before it: auxiliaries, negation and
@@ -1160,6 +1167,8 @@ def _verb_candidate(
         return None  # "let's say ...", "it goes without saying that ...": nobody is reported
     if _unasserted_infinitive(verb):
         return None
+    if verb.tag_ == "VBG" and verb.head.lower_ == "worth":
+        return None  # "it is worth noting that ...": the writer's aside, nobody is reported
     if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and lemma not in SPEECH_VERBS:
         return None  # "criticized for promoting quack cures": a reason given, not a claim made
     by_dep: dict[str, Token] = {}
@@ -1394,6 +1403,11 @@ def _quote_before(
     the subject and punctuation between them."""
     text = quotes.text
     previous = quotes.last_before(cue[0])
+    if previous is not None and subject is not None and subject.i < verb.i:
+        s_first = subject.left_edge.idx
+        if previous.start >= s_first:
+            # a quoted nickname inside the speaker ("Marcia “Cia” Price"): the quote before the speaker
+            previous = quotes.last_before(s_first)
     if previous is None or not previous.closed:
         return None
     gap_start, gap_end = previous.end, cue[0]
@@ -1674,10 +1688,16 @@ def _drop_nested(candidates: list[_Candidate]) -> list[_Candidate]:
             while i >= 0 and starts[i] >= cue[0] - longest:
                 other = ordered[i]
                 i -= 1
-                if other is candidate or (
-                    other.priority < candidate.priority
-                    and other.kind == "indirect"
-                    and other.cue_lemma in _STANCE_ONLY
+                if (
+                    other is candidate
+                    or (
+                        other.priority < candidate.priority
+                        and other.kind == "indirect"
+                        and other.cue_lemma in _STANCE_ONLY
+                    )
+                    # "The researchers reported X; the report says Y, according to its website": the
+                    # source in a phrase does not stand for the speakers of the clauses it covers
+                    or (other.kind == "according_to" and candidate.cue_lemma in SPEECH_VERBS)
                 ):
                     continue
                 if cue[1] <= other.content[1] and not (other.cue is not None and _overlaps(other.cue, cue)):
