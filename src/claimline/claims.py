@@ -606,8 +606,8 @@ def _cue_span(verb: Token, prep: Token | None = None, content_start: int | None 
     ("said: “...”").
     """
     first = _left_deps_start(verb)
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.i < first.i:
-        # "are afraid", "weren't too concerned": the copula and what stands before it
+    if verb.dep_ == "acomp" and verb.pos_ in ("ADJ", "VERB") and verb.head.i < first.i:
+        # "are afraid", "weren't too concerned", "are convinced": the copula and what stands before it
         copula = verb.head
         if all(t.is_space or t.head.i in (copula.i, verb.i) for t in verb.doc[copula.i + 1 : first.i]):
             first = _left_deps_start(copula)
@@ -1063,15 +1063,19 @@ ATTITUDE_NOUNS = NOUN_CUES | _words(
 
 
 def _attitude_object_preposition(verb: Token, obj: Token, lemma: str, preps: list[Token]) -> Token | None:
-    """The preposition after the attitude noun a carrier verb takes ("expressed [concern] about",
-    "voiced [strong support] for") or a light verb does (`lemma` ""; "is raising [questions]
-    about", "has no [illusions] about"); None for other verbs or objects."""
+    """The preposition after the attitude noun a cue verb takes as its object ("expressed [concern]
+    about", "voiced [strong support] for", "have embraced [the idea] of") or a light verb does
+    (`lemma` ""; "is raising [questions] about", "has no [illusions] about"); None otherwise."""
     light = lemma == ""
-    if (lemma not in NOUN_CUE_CARRIERS and not light) or obj.pos_ != "NOUN":
+    carrier = lemma in NOUN_CUE_CARRIERS
+    if not (light or carrier) and lemma in SPEECH_VERBS:
+        return None  # "claimed [broad support for the plan]": the object is what was said
+    if obj.pos_ != "NOUN" or (obj.lemma_.casefold() not in ATTITUDE_NOUNS and obj.lower_ not in NOUN_CUES):
         return None
-    if obj.lemma_.casefold() not in ATTITUDE_NOUNS and obj.lower_ not in NOUN_CUES:
-        return None
-    if any(t.dep_ not in ("det", "amod", "advmod", "compound") for t in obj.lefts):
+    # other cue verbs take an attitude noun only with a plain determiner or adjective: "have
+    # embraced the idea of", "answering questions about", not "references FBI criticism of"
+    allowed = ("det", "amod", "advmod", "compound") if carrier or light else ("det", "amod")
+    if any(t.dep_ not in allowed for t in obj.lefts):
         return None
     if obj.left_edge.i != verb.i + 1 and not (
         light and all(t.dep_ in _NOUN_MODIFIERS for t in verb.doc[verb.i + 1 : obj.i])
@@ -1085,7 +1089,7 @@ def _attitude_object_preposition(verb: Token, obj: Token, lemma: str, preps: lis
         selected = (
             prep.lower_ in _ATTITUDE_OBJECT_PREPS
             or (obj.lower_, prep.lower_) in _ATTITUDE_NOUN_PREPS
-            or (prep.lower_ == "on" and not light)  # "voiced concern on"; "made claims on air" is a place
+            or (prep.lower_ == "on" and carrier)  # "voiced concern on"; "made claims on air" is a place
         )
         if selected and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
             return prep
@@ -1645,7 +1649,7 @@ def _noun_candidates(
             own_source = speaker is not None
             if noun.dep_ == "dobj" and not own_source and _lemma(verb) in NOUN_CUE_CARRIERS:
                 # "citing concerns that": the verb is part of the cue and its subject the speaker
-                cue_first = verb
+                cue_first = _raised(verb, _left_deps_start(verb))  # "have expressed concern that"
                 carrier = verb.i
             if speaker is None and verb.pos_ in ("VERB", "AUX"):
                 subject = _subject(verb)
