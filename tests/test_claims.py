@@ -681,6 +681,14 @@ CASES = [
         "indirect",
     ),
     Case(
+        "bristled-at",
+        "Black lawmakers bristled at the continued questions about his birth.",
+        "Black lawmakers",
+        "bristled at",
+        "the continued questions about his birth",
+        "indirect",
+    ),
+    Case(
         "according-to-clause-misparsed-as-apposition",
         "According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
         "radio host Rush Limbaugh",

@@ -126,7 +126,7 @@ STANCE_VERBS = _words(
     reference rate view depict portray paint frame invoke encourage hail express echo
     bemoan downplay despise ignore judge link rail rebuff spurn snub shun vilify demonize demonise
     smear justify rationalize rationalise exaggerate overstate understate misrepresent distort
-    regard deem
+    regard deem rip grill
     """
 )
 # Evidence verbs with a non-human subject: "a poll shows", "the report found".
@@ -161,6 +161,7 @@ VERB_PREPS: dict[str, frozenset[str]] = {
     "push": frozenset({"for"}),
     "press": frozenset({"for", "on"}),
     "decide": frozenset({"against"}),
+    "bristle": frozenset({"at"}),
     "vote": frozenset({"against"}),  # a stance against; "vote for" is mostly advice to readers
     "joke": frozenset({"about", "of"}),
     "lobby": frozenset({"for"}),
