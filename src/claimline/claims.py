@@ -23,9 +23,11 @@ Conventions (one each, applied everywhere):
   for", "complained about"), when and how it was said ("said Friday", "said then", "said
   sarcastically"), the occasion when the content stands before the verb ("“...,” she said in an
   interview", but "said | in a statement that ..."), a colon introducing the content
-  ("said:"); "according to"; a noun cue, with the verb that carries it ("citing concerns",
-  "issued a warning"); ":" for a transcript line or a headline ("PENCE: ...", "Poll: ..."), the
-  dash of a signed quote ("“...” ― Name"). The lemma names the verb ("say").
+  ("said:"); "according to", or "in" before a poll or someone's eyes; a noun cue with its
+  determiner and adjectives and the verb that carries it ("citing growing concerns", "issued a
+  warning"); an attitude noun with its verb and preposition ("have expressed concern about", "is
+  raising questions about"); ":" for a transcript line or a headline ("PENCE: ...", "Poll:
+  ..."), the dash of a signed quote ("“...” ― Name"). The lemma names the verb ("say").
 * **speaker** is the local mention: the subject noun phrase without appositives and relative
   clauses ("who" itself for "Smith, who said"); when the subject is a common noun with a named
   appositive ("a member of the politburo, Bassem Na'im, has stated") the name. The actor it
