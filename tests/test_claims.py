@@ -946,3 +946,51 @@ def test_in_a_report_after_a_speech_verb_is_its_occasion(nlp: Language) -> None:
 def test_gerund_of_a_reason_is_not_a_claim(nlp: Language) -> None:
     claims, _ = run(nlp, "The doctor has been widely criticized for promoting quack cures.")
     assert [c.cue.text for c in claims if c.cue] == ["has been widely criticized for"]
+
+
+def test_headline_claim_has_no_sentence_and_a_named_actor(nlp: Language) -> None:
+    from claimline.actors import extract_actors
+    from claimline.reading import find_layout
+    from claimline.sentences import extract_sentences
+    from claimline.temporal import extract_times
+
+    title = "Park says bridge will reopen in May"
+    text = title + "\n\nMayor Ellen Park said on Monday that the bridge would reopen. Repairs began in March."
+    doc = nlp(text)
+    sentences = extract_sentences(doc, find_layout(text).body_start)
+    actors = extract_actors(doc, sentences)
+    claims = extract_claims(doc, actors, extract_times(doc, None, sentences), sentences)
+    headline = [c for c in claims if c.sentence is None]
+    assert [(c.cue.text if c.cue else None, c.content.text) for c in headline] == [
+        ("says", "bridge will reopen in May")
+    ]
+    speaker = headline[0].speaker
+    assert speaker is not None and speaker.text == "Park" and speaker.actor is not None
+    assert actors.get(speaker.actor).name == "Ellen Park"
+    assert all(c.sentence is not None for c in claims if c.content.start > len(title))
+
+
+def test_resolve_by_name() -> None:
+    from claimline.actors import ActorIndex
+    from claimline.coref import resolve_by_name
+    from claimline.models import Actor
+
+    actors = ActorIndex(
+        [
+            Actor(id="a0", name="Donald Trump", kind="person", aliases=[], descriptions=[], mentions=[]),
+            Actor(id="a1", name="Ivanka Trump", kind="person", aliases=[], descriptions=[], mentions=[]),
+            Actor(
+                id="a2",
+                name="Ellen Park",
+                kind="person",
+                aliases=["Mayor Park"],
+                descriptions=[],
+                mentions=[],
+            ),
+        ]
+    )
+    assert resolve_by_name("Park", actors) == "a2"
+    assert resolve_by_name("Mayor Park", actors) == "a2"
+    assert resolve_by_name("Donald Trump", actors) == "a0"
+    assert resolve_by_name("Trump", actors) is None  # two people of that surname: no guess
+    assert resolve_by_name("Smith", actors) is None

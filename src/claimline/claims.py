@@ -63,7 +63,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimline.actors import PERSON_NOUNS, ActorIndex
-from claimline.coref import ORGANISATION_NOUNS, resolve_speaker
+from claimline.coref import ORGANISATION_NOUNS, resolve_by_name, resolve_speaker
 from claimline.models import Claim, ClaimKind, Content, Cue, Speaker, TimeExpression
 from claimline.sentences import SentenceIndex, doc_text
 
@@ -1916,16 +1916,20 @@ def _to_claims(
     ordered = sorted(candidates, key=lambda c: (_claim_start(c), c.content[0]))
     time_starts = [time.start for time in times]  # times come in text order
     claims: list[Claim] = []
+    body_start = sentences.sentences[0].start
     for candidate in ordered:
         sentence = sentences.id_at(_claim_start(candidate))
         if sentence is None:
             sentence = sentences.id_at(candidate.content[0])
-        if sentence is None:
-            continue
+        if sentence is None and candidate.content[1] > body_start:
+            continue  # between sentences; a claim wholly before the body is the headline's (null)
         speaker = None
         if candidate.speaker is not None:
             s, e = candidate.speaker
-            speaker = Speaker(start=s, end=e, text=text[s:e], actor=resolve_speaker(doc, s, e, actors))
+            actor = resolve_speaker(doc, s, e, actors)
+            if actor is None and sentence is None:
+                actor = resolve_by_name(text[s:e], actors)  # the headline has no actor mentions
+            speaker = Speaker(start=s, end=e, text=text[s:e], actor=actor)
         cue = None
         if candidate.cue is not None:
             s, e = candidate.cue

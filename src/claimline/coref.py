@@ -188,3 +188,23 @@ def _first(candidates: list[Actor], kinds: tuple[str, ...]) -> str | None:
         if actor.kind in kinds:
             return actor.id
     return None
+
+
+def resolve_by_name(text: str, actors: ActorIndex) -> str | None:
+    """The actor a name outside the body refers to (a headline's "Trump" for the body's "Donald
+    Trump"): the one whose name or alias is `text`, else the one person whose surname it is; None
+    when no actor or several match."""
+    key = normalise_name(text)
+    if not key:
+        return None
+    named = [
+        a.id for a in actors.actors if key == normalise_name(a.name) or key in map(normalise_name, a.aliases)
+    ]
+    if len(named) == 1:
+        return named[0]
+    if named or " " in key:
+        return None
+    surnamed = [
+        a.id for a in actors.actors if a.kind == "person" and normalise_name(a.name).split()[-1:] == [key]
+    ]
+    return surnamed[0] if len(surnamed) == 1 else None

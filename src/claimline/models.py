@@ -2,6 +2,9 @@
 
 Field names here are a contract that other tools rely on; add fields freely,
 never rename or drop one without bumping `SCHEMA_VERSION`.
+
+Versions: 1.0 first; 1.1 lets `Claim.sentence` be null, for a claim in the headline (a 1.0
+document is a valid 1.1 one, so both are read).
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SchemaVersion = Literal["1.0", "1.1"]
 
 ActorKind = Literal["person", "organization", "place", "group", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -138,12 +142,12 @@ class Claim(_Strict):
     content: Content
     kind: ClaimKind
     via: list[str] = Field(default_factory=list)
-    sentence: str
+    sentence: str | None = Field(description="Sentence id, or null for a claim in the headline.")
     time: str | None = None
 
 
 class Article(_Strict):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     id: str | None = Field(default=None, description="Caller-given id (set by `claimline batch`).")
     source: Source
     generator: Generator
