@@ -229,10 +229,9 @@ _PREP_VERBS = frozenset(VERB_PREPS)
 # content ("did not respond to [requests for comment]") but stays out of the cue.
 _STIMULUS_PREPS = frozenset({("respond", "to"), ("reply", "to"), ("react", "to")})
 # Speech verbs whose sense with a plain object is an act, not a statement: "added a week", "maintains a
-# program", "directed questions to", "pronounced kiss-E-tow", "advises the president", "posted news".
-_ACT_OBJECT_VERBS = _words(
-    "add maintain direct pronounce advise counsel order rule instruct print publish post preach"
-)
+# program", "directed questions to", "pronounced kiss-E-tow", "advises the president". (Speech verbs
+# that are stance verbs too, "ordered", "posted", keep their object either way.)
+_ACT_OBJECT_VERBS = _words("add maintain direct pronounce advise counsel instruct print preach")
 # Verb + preposition that form one predicate and so one cue ("called for"); other selected
 # prepositions only introduce the content ("argued | for a broader peace").
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("point", "to"), ("speak", "out"), ("hint", "at")})
@@ -561,6 +560,11 @@ class _Candidate:
 def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
     items = list(tokens)
     return items[0].idx, items[-1].idx + len(items[-1].text)
+
+
+def _subtree_chars(token: Token) -> tuple[int, int]:
+    """Character span of `token` and everything under it (its left to its right edge)."""
+    return token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1116,7 +1120,7 @@ def _light_verb_candidates(doc: Doc, quotes: _QuoteIndex, found: _Matches) -> It
         if speaker is None:
             continue
         pobj = next(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
-        start, end = _trim(quotes.text, pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text))
+        start, end = _trim(quotes.text, *_subtree_chars(pobj))
         start, end, kind = _in_quote(doc, start, end, quotes)
         cue_first = _raised(verb, _left_deps_start(verb))
         yield _Candidate(
@@ -1260,12 +1264,12 @@ def _verb_candidate(
             # the attitude noun is part of the cue, what it is about is the content
             cue_through = selected
             objects = [c for c in selected.children if c.dep_ in ("pobj", "pcomp")]
-            content = objects[0].left_edge.idx, objects[0].right_edge.idx + len(objects[0].right_edge.text)
+            content = _subtree_chars(objects[0])
         elif obj.i > verb.i and obj.lower_ not in ("what", "which", "so", "that"):
             content = _object_content(verb, obj)
         elif obj.lower_ in ("what", "which", "that") and (complement := _complement_after(verb)) is not None:
             # "what she called [a “rant”]", "which Tim Cook called [“total political crap”]"
-            content = complement.left_edge.idx, complement.right_edge.idx + len(complement.right_edge.text)
+            content = _subtree_chars(complement)
     if (
         content is None
         and "dobj" not in by_dep
@@ -1422,7 +1426,7 @@ def _quote_before(
         return None
     gap = text[gap_start:gap_end]
     if subject is not None and subject.i < verb.i:
-        s_start, s_end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        s_start, s_end = _subtree_chars(subject)
         if gap_start <= s_start and s_end <= gap_end:
             gap = text[gap_start:s_start] + text[s_end:gap_end]
     if "\n" in gap or any(ch.isalnum() for ch in gap):
@@ -1527,10 +1531,8 @@ IN_VIEW_NOUNS = _words("eyes view views opinion estimation")
 
 
 def _is_in_source(noun: Token) -> bool:
-    lemma = noun.lower_
-    return lemma in IN_SOURCE_NOUNS or (
-        lemma in IN_VIEW_NOUNS and any(c.dep_ == "poss" for c in noun.children)
-    )
+    word = noun.lower_
+    return word in IN_SOURCE_NOUNS or (word in IN_VIEW_NOUNS and any(c.dep_ == "poss" for c in noun.children))
 
 
 def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[tuple[Token, _Candidate]]:
@@ -1563,7 +1565,7 @@ def _according_candidates(doc: Doc, found: _Matches, sents: _Sents) -> Iterator[
             root = head
             while root.dep_ in ("prep", "pobj") and root.head is not root:
                 root = root.head
-            clause_start, clause_end = root.left_edge.idx, root.right_edge.idx + len(root.right_edge.text)
+            clause_start, clause_end = _subtree_chars(root)
             clause_start = max(clause_start, sent_start)
             clause_end = min(clause_end, sent_end)
             phrase_start = doc[phrase_first].idx
@@ -1627,9 +1629,7 @@ def _noun_candidates(
         clause = _that_clause(noun)
         if clause is None:
             continue
-        content = _trim(
-            quotes.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-        )
+        content = _trim(quotes.text, *_subtree_chars(clause))
         start, end, kind = _in_quote(doc, *content, quotes)
         kind = "indirect" if kind == "indirect" else kind
         cue_first = noun
@@ -1834,7 +1834,7 @@ def _time_for(
     anchor = candidate.anchor
     if anchor is None:
         return None
-    clause_start, clause_end = anchor.left_edge.idx, anchor.right_edge.idx + len(anchor.right_edge.text)
+    clause_start, clause_end = _subtree_chars(anchor)
     sent_start, sent_end, _ = sents.of(anchor)
     clause_start, clause_end = max(clause_start, sent_start), min(clause_end, sent_end)
     for time in times[bisect_left(time_starts, clause_start) :]:
