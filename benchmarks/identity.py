@@ -44,15 +44,15 @@ def _jsonl(path: Path, prefix: str, date_key: str) -> Iterator[Item]:
             yield f"{prefix}/{key}", record["text"], published[:10] if published else None
 
 
-def items(sets: list[str]) -> Iterator[Item]:
+def items(sets: list[str], shared: Path = SHARED) -> Iterator[Item]:
     if "examples" in sets:
         for path in [ROOT / "seeds" / "hamas-negotiations.txt", *sorted((ROOT / "examples").glob("*.txt"))]:
             yield f"examples/{path.name}", path.read_text(encoding="utf-8"), None
     sources = {
-        "polnear-dev": (SHARED / "attribution" / "polnear-dev.jsonl", "publication_date"),
-        "polnear-train": (SHARED / "attribution" / "polnear-train.jsonl", "publication_date"),
-        "matres": (SHARED / "ordering" / "matres-tbaq.jsonl", "dct"),
-        "timeline": (SHARED / "timeline" / "semeval2015-trial-docs.jsonl", "dct"),
+        "polnear-dev": (shared / "attribution" / "polnear-dev.jsonl", "publication_date"),
+        "polnear-train": (shared / "attribution" / "polnear-train.jsonl", "publication_date"),
+        "matres": (shared / "ordering" / "matres-tbaq.jsonl", "dct"),
+        "timeline": (shared / "timeline" / "semeval2015-trial-docs.jsonl", "dct"),
     }
     for name, (path, date_key) in sources.items():
         if name in sets:
@@ -80,13 +80,15 @@ def _parsed(batch: list[Item], cache: Path | None) -> Iterator[Any]:
     yield from docs
 
 
-def digests(sets: list[str], cache: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
+def digests(
+    sets: list[str], cache: Path | None, shared: Path = SHARED
+) -> Iterator[tuple[str, dict[str, str]]]:
     from claimline.errors import ClaimlineError
     from claimline.pipeline import build_article, load_pipeline, prepare
 
     nlp = load_pipeline()
     for name in sets:
-        batch = list(items([name]))
+        batch = list(items([name], shared))
         for (key, text, published), doc in zip(batch, _parsed(batch, cache), strict=True):
             try:
                 article = build_article(doc, prepare(text, published=published, name=key), nlp)
@@ -118,6 +120,9 @@ def main() -> int:
     )
     parser.add_argument("--no-cache", action="store_true", help="parse every text again")
     parser.add_argument(
+        "--data", type=Path, default=SHARED, help="the dev data (default: shared/dev beside the project)"
+    )
+    parser.add_argument(
         "--sets",
         default="examples,polnear-dev,polnear-train,matres,timeline",
         help="comma-separated: examples, polnear-dev, polnear-train, matres, timeline",
@@ -127,7 +132,7 @@ def main() -> int:
     cache = None if args.no_cache else args.cache
     if args.write:
         with args.write.open("w", encoding="utf-8") as out:
-            for key, row in digests(sets, cache):
+            for key, row in digests(sets, cache, args.data):
                 out.write(key + "\t" + json.dumps(row, sort_keys=True) + "\n")
         return 0
     recorded = {}
@@ -137,7 +142,7 @@ def main() -> int:
     changed: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
     total = same = 0
-    for key, row in digests(sets, cache):
+    for key, row in digests(sets, cache, args.data):
         if key not in recorded:
             continue
         total += 1

@@ -46,7 +46,7 @@ def load_pipeline(model: str | None = None) -> Language:
 def _load_pipeline(name: str) -> Language:
     import spacy
 
-    from claimline.sentences import PARAGRAPH_BREAK_FACTORY
+    from claimline.components import PARAGRAPHS
 
     try:
         nlp = spacy.load(name)
@@ -61,7 +61,7 @@ def _load_pipeline(name: str) -> Language:
             f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; claimline needs a parser and NER "
             f"(e.g. `{MODEL_INSTALL_HINT}`)"
         )
-    nlp.add_pipe(PARAGRAPH_BREAK_FACTORY, before="parser")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
     return nlp
 
@@ -96,8 +96,6 @@ def prepare(
     encoding: str = "utf-8",
     warnings: Iterable[str] = (),
 ) -> Prepared:
-    from claimline.dateline import date_in_dateline, find_publication_date
-
     check_text(text, name)
     layout = find_layout(text)
     origin: PublishedOrigin | None = None
@@ -105,11 +103,20 @@ def prepare(
     if published is not None:
         when, origin = parse_date(published), "argument"
     else:
-        when = find_publication_date(text, layout.body_start)
-        if when is None and layout.dateline_end is not None:
-            when = date_in_dateline(text[layout.body_start : layout.dateline_end])
+        when = publication_date(text, layout)
         origin = "dateline" if when else None
     return Prepared(text, name, layout, when, origin, encoding, list(warnings))
+
+
+def publication_date(text: str, layout: Layout | None = None) -> date | None:
+    """The full date a dateline or metadata line of `text` states, if any."""
+    from claimline.dateline import date_in_dateline, find_publication_date
+
+    layout = layout or find_layout(text)
+    when = find_publication_date(text, layout.body_start)
+    if when is None and layout.dateline_end is not None:
+        when = date_in_dateline(text[layout.body_start : layout.dateline_end])
+    return when
 
 
 _PARAGRAPH_BREAKS = re.compile(r"\n\s*\n")
@@ -146,21 +153,20 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> 
     """
     from spacy.tokens import Doc
 
-    from claimline.sentences import SENTENCE_STARTS_KEY
+    from claimline.sentences import SENTENCE_STARTS_KEY, dateline_sentence_starts
 
     def chunk_docs() -> Iterator[tuple[Doc, int]]:
         for text in texts:
             chunks = split_for_parsing(text, CHUNK_CHARS)
             for number, chunk in enumerate(chunks):
                 doc = nlp.make_doc(chunk)
-                if number == 0:
-                    dateline_end = find_layout(chunk).dateline_end
-                    if dateline_end is not None:
-                        doc.user_data[SENTENCE_STARTS_KEY] = [dateline_end]
+                # only the text's first piece can open with a dateline
+                doc.user_data[SENTENCE_STARTS_KEY] = dateline_sentence_starts(chunk) if number == 0 else []
                 yield doc, len(chunks)
 
     pending: list[Doc] = []
     for doc, count in nlp.pipe(chunk_docs(), as_tuples=True, batch_size=batch_size):
+        del doc.user_data[SENTENCE_STARTS_KEY]  # used by the paragraph component; Doc.from_docs warns of it
         pending.append(doc)
         if len(pending) == count:
             yield pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
@@ -168,22 +174,15 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> 
 
 
 def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
-    """Run claimline's stages over a parsed Doc of `prepared.text`."""
-    from claimline.actors import extract_actors
-    from claimline.claims import extract_claims
-    from claimline.events import extract_events
-    from claimline.sentences import doc_text, extract_sentences
-    from claimline.temporal import extract_times
+    """Run claimline's stages over a parsed Doc of `prepared.text` and build the `Article`."""
+    from claimline.components import run_stages
+    from claimline.sentences import doc_text
 
     text = prepared.text
     if doc_text(doc) != text:  # pragma: no cover - a broken invariant, never user error
         raise ExtractionError(f"{prepared.name}: parsed text differs from the input")
     layout = prepared.layout
-    sentences = extract_sentences(doc, layout.sentences_start)
-    actors = extract_actors(doc, sentences)
-    times = extract_times(doc, prepared.published, sentences)
-    claims = extract_claims(doc, actors, times, sentences)
-    timeline = extract_events(doc, actors, times, claims, sentences)
+    results = run_stages(nlp, doc, prepared.published)._
     title_span = None
     if layout.title_start is not None and layout.title_end is not None:
         title_span = Span(
@@ -212,11 +211,11 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
             model_version=str(meta.get("version", "")),
         ),
         warnings=prepared.warnings,
-        sentences=sentences.sentences,
-        actors=actors.actors,
-        times=times,
-        timeline=timeline,
-        claims=claims,
+        sentences=results.sentences.sentences,
+        actors=results.actors.actors,
+        times=results.times,
+        timeline=results.events,
+        claims=results.claims,
     )
 
 

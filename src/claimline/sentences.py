@@ -8,13 +8,12 @@ from collections.abc import Sequence
 import numpy
 from spacy.attrs import ORTH, SENT_START
 from spacy.errors import Errors
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claimline.models import Sentence
+from claimline.reading import find_layout
 
-PARAGRAPH_BREAK_FACTORY = "claimline_paragraphs"
 _TEXT_KEY = "claimline.text"
 
 
@@ -35,14 +34,21 @@ def is_paragraph_break(whitespace: str) -> bool:
 SENTENCE_STARTS_KEY = "claimline.sentence_starts"
 
 
-@Language.component(PARAGRAPH_BREAK_FACTORY)
+def dateline_sentence_starts(text: str) -> list[int]:
+    """Where a sentence starts after a dateline ("GAZA, April 10 (Reuters) -"), which is not prose."""
+    end = find_layout(text).dateline_end
+    return [] if end is None else [end]
+
+
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines and paragraphs never merge, and at
-    the character offsets listed in `doc.user_data["claimline.sentence_starts"]` (after a dateline).
+    """The `claimline_paragraphs` component: start a sentence after every line break, so
+    headlines and paragraphs never merge, and at the character offsets listed in
+    `doc.user_data["claimline.sentence_starts"]` (by default: after the text's dateline).
 
     Runs before the parser, which respects sentence starts already set.
     """
-    starts = set(doc.user_data.get(SENTENCE_STARTS_KEY, ()))
+    listed = doc.user_data.get(SENTENCE_STARTS_KEY)
+    starts = set(dateline_sentence_starts(doc.text) if listed is None else listed)
     line_breaks = _line_break_words(doc.vocab)
     marks: list[tuple[int, int]] = []  # (token index, 1 = starts a sentence, -1 = does not)
     previous_breaks = False
