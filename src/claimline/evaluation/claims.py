@@ -6,9 +6,9 @@ Input: JSONL, one article per line, as in ``../shared/dev/attribution/`` (see it
      "claims": [{"source": SPAN|null, "cue": SPAN|null, "content": SPAN|null, "no_source": bool}]}
     SPAN = {"start": int, "end": int, "text": ..., "spans": [[s, e], ...]}
 
-The texts are parsed with :func:`claimline.pipeline.load_pipeline` and ``nlp.pipe`` (timed as the
-spaCy model), then the stages run as in ``build_article``; only :func:`extract_claims` is timed as
-the claims stage.
+The texts are parsed as the pipeline parses them (:func:`claimline.pipeline.parse`, timed as the
+spaCy model), then the stages run in the pipeline's order up to the claims stage
+(:func:`claimline.components.run_stages`); only that stage is timed as the claims stage.
 
 Scoring. Spans are compared as sets of tokens (runs of word characters, and single punctuation
 characters; a discontinuous gold span is the union of its pieces):
@@ -423,12 +423,8 @@ def evaluate(
 
     `agreement`: optionally also score annotator against annotator on that file (human ceiling).
     """
-    from claimline.actors import extract_actors
-    from claimline.claims import extract_claims
-    from claimline.pipeline import load_pipeline, model_name
-    from claimline.reading import find_layout
-    from claimline.sentences import extract_sentences
-    from claimline.temporal import extract_times
+    from claimline.components import CLAIMS, run_stages
+    from claimline.pipeline import load_pipeline, model_name, parse
 
     docs = load_jsonl(path)
     if limit is not None:
@@ -436,23 +432,19 @@ def evaluate(
     nlp = load_pipeline(model)
     report = ClaimsReport(documents=len(docs), model=model_name(model))
     started = time.perf_counter()
-    parsed = list(nlp.pipe(d.text for d in docs))
+    parsed = list(parse(nlp, (d.text for d in docs)))
     report.model_seconds = time.perf_counter() - started
+    seconds: dict[str, float] = {}
     for item, doc in zip(docs, parsed, strict=True):
-        started = time.perf_counter()
-        sentences = extract_sentences(doc, find_layout(item.text).body_start)
-        actors = extract_actors(doc, sentences)
-        times = extract_times(doc, item.published, sentences)
-        report.other_stages_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        claims = extract_claims(doc, actors, times, sentences)
-        report.claims_seconds += time.perf_counter() - started
+        claims = run_stages(nlp, doc, item.published, until=CLAIMS, seconds=seconds)._.claims
         tokens = Tokens(item.text)
         gold = gold_claims(item, tokens)
         system = system_claims(claims, tokens)
         report.gold += len(gold)
         report.system += len(system)
         report.add(score_document(system, gold))
+    report.claims_seconds = seconds.pop(CLAIMS, 0.0)
+    report.other_stages_seconds = sum(seconds.values())
     if agreement is not None:
         report.agreement = evaluate_agreement(agreement)
     return report

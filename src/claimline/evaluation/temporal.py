@@ -1,8 +1,8 @@
 """TimeML harness: score the temporal stage against TIMEX3 gold (TempEval-3 style).
 
 Reads every ``.tml`` file under a directory, takes the document creation time (the TIMEX3 with
-``functionInDocument="CREATION_TIME"``) as the publication date, runs the spaCy model over the plain
-text of ``<TEXT>`` (all tags removed) and then :func:`claimline.temporal.extract_times`, and reports
+``functionInDocument="CREATION_TIME"``) as the publication date, parses the plain text of
+``<TEXT>`` (all tags removed) and runs the stages up to the temporal one as the pipeline does, and reports
 strict and relaxed extent P/R/F1, value and type accuracy over relaxed matches, value F1
 (= value accuracy x relaxed F1), the main error categories with examples, and the wall time of the
 model against the temporal stage.
@@ -21,11 +21,10 @@ from typing import Any
 
 from spacy.language import Language
 
+from claimline.components import TIMES, run_stages
 from claimline.evaluation.scoring import precision_recall_f1
 from claimline.models import TimeExpression
-from claimline.pipeline import model_name
-from claimline.sentences import extract_sentences
-from claimline.temporal import extract_times
+from claimline.pipeline import model_name, parse
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -284,14 +283,13 @@ def evaluate(path: Path, *, model: str | None = None, limit: int | None = None) 
     nlp = _load(model)
     report = TemporalReport(documents=len(documents), model=model_name(model))
     start = time.perf_counter()
-    docs = list(nlp.pipe(d.text for d in documents))
+    docs = list(parse(nlp, (d.text for d in documents)))
     report.model_seconds = time.perf_counter() - start
+    seconds: dict[str, float] = {}
     for tml, doc in zip(documents, docs, strict=True):
-        sentences = extract_sentences(doc)
-        start = time.perf_counter()
-        system = extract_times(doc, tml.dct, sentences)
-        report.temporal_seconds += time.perf_counter() - start
+        system = run_stages(nlp, doc, tml.dct, until=TIMES, seconds=seconds)._.times
         _score(tml, system, report)
+    report.temporal_seconds = seconds.get(TIMES, 0.0)
     return report
 
 
