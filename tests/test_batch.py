@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -117,7 +118,11 @@ def test_out_dir_mirrors_the_tree(mixed: Path, tmp_path: Path) -> None:
         for p in mixed.rglob("*")
         if p.is_file() and p.name[0] != "."
     )
-    deep = Article.model_validate_json((target / "sub" / "deep.txt.json").read_text(encoding="utf-8"))
+    deep_path = target / "sub" / "deep.txt.json"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(deep_path.stat().st_mode) == 0o666 & ~umask  # not the temporary file's 0600
+    deep = Article.model_validate_json(deep_path.read_text(encoding="utf-8"))
     assert deep.id == f"{mixed.as_posix()}/sub/deep.txt"
     empty = Failure.model_validate_json((target / "empty.txt.json").read_text(encoding="utf-8"))
     assert empty.error.code == "empty"

@@ -22,7 +22,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +34,7 @@ from typing import IO, TYPE_CHECKING, Any, Union
 
 from claimline.errors import ClaimlineError, InputError, UsageError
 from claimline.models import Article, ErrorInfo, Failure
+from claimline.output import atomic_writer, write_atomic
 from claimline.reading import MAX_INPUT_BYTES, decode, read_path
 
 if TYPE_CHECKING:
@@ -616,20 +616,6 @@ def out_dir_path(root: Path, outcome_id: str, output: str | None) -> Path:
     return root / Path(*relative.parts[:-1]) / (relative.parts[-1] + ".json")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def _line_record(line: str) -> dict[str, Any] | None:
     try:
         record = json.loads(line)
@@ -698,20 +684,10 @@ def _compact_jsonl(path: Path) -> None:
             if previous is None or not duplicate or previous[1]:
                 best[record["id"]] = (number, duplicate)
     keep = {number for number, _ in best.values()}
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with (
-            os.fdopen(handle, "w", encoding="utf-8") as out,
-            path.open(encoding="utf-8", errors="replace") as stream,
-        ):
-            for number, line in enumerate(stream):
-                if number in keep:
-                    out.write(line if line.endswith("\n") else line + "\n")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic_writer(path) as out, path.open(encoding="utf-8", errors="replace") as stream:
+        for number, line in enumerate(stream):
+            if number in keep:
+                out.write(line if line.endswith("\n") else line + "\n")
 
 
 def _existing_out_dir_sha(path: Path) -> str | None:
