@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 if TYPE_CHECKING:
     from claimline.actors import ActorIndex
@@ -62,22 +61,34 @@ Result = TypeVar("Result")
 Earlier = TypeVar("Earlier")
 
 
+# Each stage class is its own spaCy factory, named by the `spacy_factories` entry points in
+# pyproject.toml. spaCy imports this module whenever it makes a pipeline, so a stage's own
+# module is imported only in `build`, when a component is made.
+
+
 class Stage(Generic[Result]):
     """A claimline stage as a spaCy component: sets `doc._.<extension>` from the Doc and the
     results of earlier stages."""
 
     extension: ClassVar[str]
+    inputs: ClassVar[tuple[type[Stage[Any]], ...]] = ()
+    """The earlier stages whose results the stage takes after the Doc, in its argument order."""
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp, self.name = nlp, name
         self._fallbacks: dict[type[Stage[Any]], Stage[Any]] = {}
+        self._run = self.build()
+
+    def build(self) -> Callable[..., Result]:  # pragma: no cover - every stage overrides it
+        """The stage: its function, or an object holding its state, made once per component."""
+        raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
         setattr(doc._, self.extension, self.compute(doc))
         return doc
 
-    def compute(self, doc: Doc) -> Result:  # pragma: no cover - every stage overrides it
-        raise NotImplementedError
+    def compute(self, doc: Doc) -> Result:
+        return self._run(doc, *(self.earlier(doc, stage) for stage in self.inputs))
 
     def earlier(self, doc: Doc, stage: type[Stage[Earlier]]) -> Earlier:
         """An earlier stage's result; when that stage has not run, it runs here (and is kept)."""
@@ -85,98 +96,83 @@ class Stage(Generic[Result]):
         if value is None:
             component = self._fallbacks.get(stage)
             if component is None:
-                component = self._fallbacks[stage] = stage(self.vocab)
+                component = self._fallbacks[stage] = stage(self.nlp, f"{self.name}:{stage.extension}")
             value = getattr(component(doc)._, stage.extension)
         assert value is not None
         return value
 
 
+@Language.factory(SENTENCES)
 class Sentences(Stage["SentenceIndex"]):
     extension = "sentences"
 
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__(vocab)
+    def build(self) -> Callable[[Doc], SentenceIndex]:
         from claimline.reading import find_layout
         from claimline.sentences import doc_text, extract_sentences
 
-        self._find_layout = find_layout
-        self._text = doc_text
-        self._extract = extract_sentences
+        def body_sentences(doc: Doc) -> SentenceIndex:
+            return extract_sentences(doc, find_layout(doc_text(doc)).sentences_start)
 
-    def compute(self, doc: Doc) -> SentenceIndex:
-        return self._extract(doc, self._find_layout(self._text(doc)).sentences_start)
+        return body_sentences
 
 
+@Language.factory(ACTORS)
 class Actors(Stage["ActorIndex"]):
     extension = "actors"
+    inputs = (Sentences,)
 
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__(vocab)
+    def build(self) -> Callable[..., ActorIndex]:
         from claimline.actors import extract_actors
 
-        self._extract = extract_actors
-
-    def compute(self, doc: Doc) -> ActorIndex:
-        return self._extract(doc, self.earlier(doc, Sentences))
+        return extract_actors
 
 
+@Language.factory(TIMES)
 class Times(Stage["list[TimeExpression]"]):
     extension = "times"
+    inputs = (Sentences,)
 
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__(vocab)
+    def build(self) -> Callable[..., list[TimeExpression]]:
         from claimline.pipeline import publication_date
         from claimline.sentences import doc_text
         from claimline.temporal import extract_times
 
-        # The stage keeps its own per-vocab caches for now; its state will be built here once:
-        # `self._extract = TimeExtractor(vocab)` (same call signature).
-        self._extract = extract_times
-        self._publication_date = publication_date
-        self._text = doc_text
+        def dateline_date(doc: Doc) -> date | None:
+            return publication_date(doc_text(doc))
+
+        self._dateline_date = dateline_date
+        # The stage keeps per-vocab caches for now; its state is to be built here, once:
+        # `return TimeExtractor(self.nlp.vocab)` (called as extract_times is).
+        return extract_times
 
     def compute(self, doc: Doc) -> list[TimeExpression]:
         published: date | None = doc._.published
         if published is None:
-            published = self._publication_date(self._text(doc))
-        return self._extract(doc, published, self.earlier(doc, Sentences))
+            published = self._dateline_date(doc)
+        return self._run(doc, published, self.earlier(doc, Sentences))
 
 
+@Language.factory(CLAIMS)
 class Claims(Stage["list[Claim]"]):
     extension = "claims"
+    inputs = (Actors, Times, Sentences)
 
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__(vocab)
+    def build(self) -> Callable[..., list[Claim]]:
         from claimline.claims import extract_claims
 
-        # As for times: `self._extract = ClaimExtractor(vocab)` once the claims package has it.
-        self._extract = extract_claims
-
-    def compute(self, doc: Doc) -> list[Claim]:
-        sentences = self.earlier(doc, Sentences)
-        actors = self.earlier(doc, Actors)
-        return self._extract(doc, actors, self.earlier(doc, Times), sentences)
+        # As for times: `return ClaimExtractor(self.nlp.vocab)` once the claims package has it.
+        return extract_claims
 
 
+@Language.factory(EVENTS)
 class Events(Stage["list[Event]"]):
     extension = "events"
+    inputs = (Actors, Times, Claims, Sentences)
 
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__(vocab)
+    def build(self) -> Callable[..., list[Event]]:
         from claimline.events import extract_events
 
-        self._extract = extract_events
-
-    def compute(self, doc: Doc) -> list[Event]:
-        sentences = self.earlier(doc, Sentences)
-        actors = self.earlier(doc, Actors)
-        times = self.earlier(doc, Times)
-        return self._extract(doc, actors, times, self.earlier(doc, Claims), sentences)
-
-
-# Factories, named by the `spacy_factories` entry points in pyproject.toml. spaCy imports this
-# module whenever it creates a pipeline, so the stages' own modules are imported only when a
-# component is made.
+        return extract_events
 
 
 @Language.factory(PARAGRAPHS)
@@ -185,31 +181,6 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     from claimline.sentences import mark_paragraph_starts
 
     return mark_paragraph_starts
-
-
-@Language.factory(SENTENCES)
-def make_sentences(nlp: Language, name: str) -> Sentences:
-    return Sentences(nlp.vocab)
-
-
-@Language.factory(ACTORS)
-def make_actors(nlp: Language, name: str) -> Actors:
-    return Actors(nlp.vocab)
-
-
-@Language.factory(TIMES)
-def make_times(nlp: Language, name: str) -> Times:
-    return Times(nlp.vocab)
-
-
-@Language.factory(CLAIMS)
-def make_claims(nlp: Language, name: str) -> Claims:
-    return Claims(nlp.vocab)
-
-
-@Language.factory(EVENTS)
-def make_events(nlp: Language, name: str) -> Events:
-    return Events(nlp.vocab)
 
 
 @lru_cache(maxsize=4)
