@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from claimline.evaluation.scoring import precision_recall_f1
+from claimline.evaluation.scoring import precision_recall_f1, run_pipeline
 from claimline.models import Claim
 
 Pieces = tuple[tuple[int, int], ...]
@@ -423,28 +422,23 @@ def evaluate(
 
     `agreement`: optionally also score annotator against annotator on that file (human ceiling).
     """
-    from claimline.components import CLAIMS, run_stages
-    from claimline.pipeline import load_pipeline, model_name, parse
+    from claimline.components import CLAIMS
+    from claimline.pipeline import model_name
 
     docs = load_jsonl(path)
     if limit is not None:
         docs = docs[:limit]
-    nlp = load_pipeline(model)
-    report = ClaimsReport(documents=len(docs), model=model_name(model))
-    started = time.perf_counter()
-    parsed = list(parse(nlp, (d.text for d in docs)))
-    report.model_seconds = time.perf_counter() - started
-    seconds: dict[str, float] = {}
-    for item, doc in zip(docs, parsed, strict=True):
-        claims = run_stages(nlp, doc, item.published, until=CLAIMS, seconds=seconds)._.claims
+    run = run_pipeline([(d.text, d.published) for d in docs], model=model, until=CLAIMS)
+    report = ClaimsReport(documents=len(docs), model=model_name(model), model_seconds=run.model_seconds)
+    for item, doc in zip(docs, run.docs, strict=True):
         tokens = Tokens(item.text)
         gold = gold_claims(item, tokens)
-        system = system_claims(claims, tokens)
+        system = system_claims(doc._.claims, tokens)
         report.gold += len(gold)
         report.system += len(system)
         report.add(score_document(system, gold))
-    report.claims_seconds = seconds.pop(CLAIMS, 0.0)
-    report.other_stages_seconds = sum(seconds.values())
+    report.claims_seconds = run.stage_seconds.pop(CLAIMS, 0.0)
+    report.other_stages_seconds = sum(run.stage_seconds.values())
     if agreement is not None:
         report.agreement = evaluate_agreement(agreement)
     return report

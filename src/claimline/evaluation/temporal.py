@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import html
 import re
-import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
-from claimline.components import TIMES, run_stages
-from claimline.evaluation.scoring import precision_recall_f1
+from claimline.components import TIMES
+from claimline.evaluation.scoring import precision_recall_f1, run_pipeline
 from claimline.models import TimeExpression
-from claimline.pipeline import model_name, parse
+from claimline.pipeline import model_name
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -267,29 +264,17 @@ def _score(doc: TmlDocument, system: list[TimeExpression], report: TemporalRepor
     )
 
 
-def _load(model: str | None) -> Language:
-    from claimline.pipeline import load_pipeline
-
-    nlp: Language = load_pipeline(model)
-    return nlp
-
-
 def evaluate(path: Path, *, model: str | None = None, limit: int | None = None) -> TemporalReport:
     """Score the temporal stage on every `.tml` file under `path` (recursively)."""
     files = sorted(p for p in Path(path).rglob("*.tml") if p.is_file())
     if limit is not None:
         files = files[:limit]
     documents = [parse_tml(p) for p in files]
-    nlp = _load(model)
+    run = run_pipeline([(d.text, d.dct) for d in documents], model=model, until=TIMES)
     report = TemporalReport(documents=len(documents), model=model_name(model))
-    start = time.perf_counter()
-    docs = list(parse(nlp, (d.text for d in documents)))
-    report.model_seconds = time.perf_counter() - start
-    seconds: dict[str, float] = {}
-    for tml, doc in zip(documents, docs, strict=True):
-        system = run_stages(nlp, doc, tml.dct, until=TIMES, seconds=seconds)._.times
-        _score(tml, system, report)
-    report.temporal_seconds = seconds.get(TIMES, 0.0)
+    report.model_seconds, report.temporal_seconds = run.model_seconds, run.stage_seconds.get(TIMES, 0.0)
+    for tml, doc in zip(documents, run.docs, strict=True):
+        _score(tml, doc._.times, report)
     return report
 
 
