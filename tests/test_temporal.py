@@ -713,7 +713,7 @@ def test_two_quarters_of_a_year_are_a_half(text: str, value: str, mod: str | Non
 def test_every_matcher_pattern_needs_an_anchor_word(nlp: Language) -> None:
     """`_windows` leaves out windows without an anchor word: sound only while every pattern has a
     required token that is a trigger word or matches one of the pattern token regexes."""
-    from claimline import temporal
+    from claimline.temporal import detection as temporal
 
     matcher = temporal._matcher(nlp.vocab)
     keys = ["LEX", "CURRENT", "REF", "DURATION", "CALENDAR"]
@@ -738,7 +738,7 @@ def test_every_matcher_pattern_needs_an_anchor_word(nlp: Language) -> None:
 
 
 def test_windows_without_an_anchor_word_would_match_nothing(nlp: Language) -> None:
-    from claimline import temporal
+    from claimline.temporal import detection as temporal
 
     doc = nlp(
         "About 30 people came, the mayor and her many friends from the old town hall among them. "
@@ -754,7 +754,7 @@ def test_windows_without_an_anchor_word_would_match_nothing(nlp: Language) -> No
 
 def _all_windows(doc: Doc) -> list[tuple[int, int]]:
     """The windows before leaving out those without an anchor word."""
-    from claimline import temporal
+    from claimline.temporal import detection as temporal
 
     windows: list[tuple[int, int]] = []
     for token in doc:

@@ -1,0 +1,294 @@
+"""extent (moved from temporal.py)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimline.temporal.normalise import normalise
+from claimline.temporal.vocabulary import UNITS, WEEKDAYS
+
+_AGE = re.compile(r"(?:\d+|\b[a-z]+)[\s-]*(?:-?year|-?month|-?week|-?day)s?[\s-]*old\b|\bage[sd]?\b", re.I)
+_LEADING_DROP = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "for",
+    "during",
+    "of",
+    "to",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "as",
+    "and",
+    "or",
+    "but",
+    "with",
+    "when",
+    "while",
+    "than",
+    "into",
+    ",",
+    "(",
+    "-",
+    "--",
+    "'s",
+    "between",
+}
+_TRAILING_DROP = {",", "(", ")", "-", "--", "and", "or", "'s", "'", ";", ":", "to", "of", "in"}
+_KEEP_APPROX = {"around", "nearly", "almost"}
+
+
+def _accept(text: str) -> bool:
+    t = text.strip().lower()
+    if not t or _AGE.search(t):
+        return False
+    if re.fullmatch(r"[\d.,/-]+", t):
+        return re.fullmatch(r"1[0-9]\d\d|20\d\d|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}", t) is not None
+    if re.fullmatch(r"(?:the\s+)?(?:morning|afternoon|evening|night)s?", t):
+        return t.startswith("the")
+    return True
+
+
+_CONNECTORS = {
+    "ended",
+    "ending",
+    "through",
+    "thru",
+    "to",
+    "and",
+    "until",
+    "till",
+    "-",
+    "\u2013",
+    "from",
+    "between",
+}
+_DETERMINERS = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "recent",
+    "last",
+    "next",
+    "past",
+}
+_SOLO_DROP_LEFT = {"about", "just", "only", "barely", "right", "all", "both", "since", "even", "fully"}
+_EXTEND_LEFT = {
+    "each",
+    "every",
+    "the",
+    "early",
+    "late",
+    "mid",
+    "mid-",
+    "earlier",
+    "later",
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "recent",
+    "previous",
+    "following",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+}
+_APPROX_WORDS = {"around", "nearly", "almost", "approximately", "roughly"}
+_EXTEND_LEFT_PAIRS = {("more", "than"), ("less", "than"), ("at", "least"), ("up", "to"), ("no", "more")}
+
+
+def _understood(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """If the span cannot be normalised, the largest sub-span (trimming a few edge tokens) that can."""
+    if normalise(doc[s:e].text, None) is not None:
+        return s, e
+    for trim in range(1, min(4, e - s)):
+        for left in range(trim + 1):
+            ns, ne = s + left, e - (trim - left)
+            if ne - ns == 1 and doc[ns].lower_ in UNITS:
+                continue  # a bare unit word left over from "the eighth day" is no expression
+            if ns < ne and normalise(doc[ns:ne].text, None) is not None:
+                return ns, ne
+    return s, e
+
+
+def _is_point(doc: Doc, s: int, e: int) -> bool:
+    if s >= e:
+        return False
+    r = normalise(doc[s:e].text, None)
+    return r is not None and r.type in ("DATE", "TIME") and not r.value.endswith("_REF")
+
+
+def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """Split "the quarter ended Sept. 30", "between 1994 and 1997", "the first nine months of 1997"."""
+    while (
+        s < e
+        and doc[s].lower_ in _LEADING_DROP
+        and not (s + 1 < e and (doc[s].lower_, doc[s + 1].lower_) in _EXTEND_LEFT_PAIRS)
+    ):
+        s += 1
+    for i in range(s + 1, e - 1):
+        low = doc[i].lower_
+        if low in ("-", "\u2013") and not doc[i - 1].whitespace_:
+            continue  # an infix hyphen: "year-earlier", "1994-95"
+        if low in _CONNECTORS:
+            left_ok = _is_point(doc, s, i) or normalise(doc[s:i].text, None) is not None
+            if left_ok and _is_point(doc, i + 1, e):
+                return [*_split(doc, s, i), *_split(doc, i + 1, e)]
+        if low == "of":
+            left = normalise(doc[s:i].text, None)
+            if (
+                left is not None
+                and left.type == "DURATION"
+                and normalise(doc[s:e].text, None) is None
+                and normalise(doc[i + 1 : e].text, None) is not None
+            ):
+                return [(s, i), *_split(doc, i + 1, e)]
+    return [(s, e)]
+
+
+def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """TimeML extent: drop prepositions and focus words, keep determiners and modifiers."""
+    n = len(doc)
+    while (
+        s < e
+        and not (s + 1 < e and (doc[s].lower_, doc[s + 1].lower_) in _EXTEND_LEFT_PAIRS)
+        and (
+            doc[s].lower_ in _LEADING_DROP
+            or doc[s].lower_ in _SOLO_DROP_LEFT
+            or doc[s].is_space
+            or (
+                doc[s].lower_ in ("over", "within", "under", "throughout")
+                and s + 1 < e
+                and doc[s + 1].lower_ in _DETERMINERS
+            )
+        )
+    ):
+        if (
+            doc[s].lower_ in _KEEP_APPROX
+            and e - s > 1
+            and (s < doc[s].head.i < e or any(t.head.i == s for t in doc[s + 1 : e]))
+        ):
+            break  # "around 5 p.m.", not "work around [Wednesday]'s decision"
+        s += 1
+    while e > s and (
+        doc[e - 1].lower_ in _TRAILING_DROP
+        or doc[e - 1].is_space
+        or (doc[e - 1].is_punct and doc[e - 1].text != ".")
+    ):
+        e -= 1
+    if s >= e:
+        return None
+    # extend left over TimeML modifiers and determiners
+    while s > 0:
+        low = doc[s - 1].lower_
+        first = doc[s].lower_
+        if (
+            low in _EXTEND_LEFT
+            and first not in ("the", "a", "an")
+            and (
+                low not in _APPROX_WORDS
+                or s <= doc[s - 1].head.i < e
+                or any(t.head.i == s - 1 for t in doc[s:e])
+            )
+            and not (low in ("the",) and first in _EXTEND_LEFT and first in ("this", "last", "next"))
+        ):
+            s -= 1
+            continue
+        if s >= 2 and (doc[s - 2].lower_, low) in _EXTEND_LEFT_PAIRS:
+            s -= 2
+            continue
+        if (
+            low == "of"
+            and s >= 2
+            and doc[s - 2].lower_
+            in (
+                "night",
+                "morning",
+                "evening",
+                "afternoon",
+                "hours",
+                "end",
+                "beginning",
+                "start",
+                "middle",
+                "week",
+                "weekend",
+            )
+        ):
+            s -= 2
+            continue
+        if low in ("end", "beginning", "start", "middle") and doc[s].lower_ == "of":
+            s -= 1
+            continue
+        if low == "then" and first in ("current", "-"):
+            s -= 1  # "the then current price": the time then, a past one
+            continue
+        break
+    # "as early as next week": the comparison is not part of the expression
+    while (
+        e - s > 2
+        and doc[s].lower_ in ("early", "late", "soon", "long", "recently")
+        and doc[s + 1].lower_ == "as"
+    ):
+        s += 2
+    # "earlier Friday", "late Monday": TimeML leaves these adverbs out before a weekday
+    while (
+        e - s > 1 and doc[s].lower_ in ("earlier", "later", "early", "late") and doc[s + 1].lower_ in WEEKDAYS
+    ):
+        s += 1
+    # a time used as a premodifier ("the [third-quarter] loss", "the [Aug. 7] bombings") keeps no determiner
+    if doc[s].lower_ in ("the", "a", "an", "its", "their") and e - s > 1:
+        head = doc[e - 1]
+        inner = [t for t in doc[s + 1 : e] if not (s + 1 <= t.head.i < e)]
+        root = inner[0] if inner else doc[s:e].root
+        if (
+            (
+                root.dep_ in ("compound", "amod", "nmod", "nummod")
+                and root.head.i >= e
+                and root.head.pos_ in ("NOUN", "PROPN")
+            )
+            or (
+                head.lower_ in ("days", "weeks", "months", "years", "decades", "hours", "minutes")
+                and e - s == 2
+            )
+            or (doc[s + 1].lower_ in ("past",) and e - s > 2 and doc[s + 2].like_num and False)
+        ):
+            s += 1
+    if e < n and doc[e].lower_ in ("ago",) and e - s >= 1:
+        e += 1
+    if (
+        e - s == 1
+        and s > 0
+        and e < n
+        and re.fullmatch(r"1[5-9]\d\d|20\d\d", doc[s].text)
+        and doc[e].lower_ in ("period", "quarter")
+        and doc[s - 1].lower_ in ("the", "that")
+    ):
+        s, e = s - 1, e + 1  # "the 1988 period": the period under discussion, in 1988
+    if (
+        e < n
+        and doc[e].lower_ == "period"
+        and doc[e - 1].lower_ in ("year-earlier", "year-ago", "earlier", "ago")
+    ):
+        e += 1
+    return (s, e) if s < e else None
