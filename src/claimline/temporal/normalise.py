@@ -1,4 +1,11 @@
-"""normalise (moved from temporal.py)."""
+"""`normalise`: one temporal expression's text to TIMEX3 type, value, mod and interval.
+
+The text is cleaned, suffix modifiers ("or so", "or later") are taken off, and the ordered rules
+(`rules.RULES`) read the rest. When no rule reads it, fallbacks are tried in this order: without a
+prefix modifier ("early", "more than"), as a part of a period ("the first half of 1990"), without a
+determiner or "last/next" (which then sets the direction), and dateparser for a full date in an odd
+layout. The rule that gave the value is kept on the result (`Normalised.rule`) for debugging.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,9 @@ from typing import Any
 
 from claimline.models import TimeMod, TimeType
 from claimline.temporal.arithmetic import Point, _narrow
+from claimline.temporal.engine import NOT_A_TIME, Outcome
 from claimline.temporal.resolve import Normalised, _clean, _Ctx
-from claimline.temporal.rules import _core
+from claimline.temporal.rules import core
 from claimline.temporal.vocabulary import (
     _MOD_PREFIX_RE,
     _MOD_PREFIXES,
@@ -76,6 +84,117 @@ _IMPLIED_MODS: list[tuple[str, TimeMod]] = [
     (r"^(?:earlier|early) (?:in|during) ", "START"),
     (r"^(?:later|late) (?:in|during) ", "END"),
 ]
+_PART_OF = re.compile(
+    r"(?:the\s+)?(?:(first|second|last|latter) half|(first|last) two quarters|"
+    r"(first|second|third|last) quarter) of (.+)"
+)
+_DETERMINER = re.compile(r"(the|a|an|last|this past|past|previous|next|this coming|coming|this)\s+(.+)")
+
+
+def _named(outcome: Outcome, stage: str) -> Outcome:
+    return outcome._replace(rule=f"{stage}>{outcome.rule}" if outcome.rule else stage)
+
+
+def _without_prefix_mod(s: str, ctx: _Ctx, mod: TimeMod | None) -> tuple[Outcome, TimeMod | None]:
+    """ "early March", "more than a year", "about the late 1990s": the rules without the modifier."""
+    stripped, prefix_mod = _strip_mod(s)
+    if prefix_mod is None:
+        return NOT_A_TIME, mod
+    outcome = core(stripped, ctx)
+    if outcome.kind != "none":
+        return _named(outcome, "modifier"), mod if mod is not None else prefix_mod
+    stripped2, mod2 = _strip_mod(stripped)
+    if mod2 is not None:
+        outcome = core(stripped2, ctx)
+        if outcome.kind != "none":
+            return _named(outcome, "modifier"), mod2 if prefix_mod == "APPROX" else prefix_mod
+    return NOT_A_TIME, mod
+
+
+def _part_of(s: str, ctx: _Ctx, mod: TimeMod | None) -> tuple[Outcome, TimeMod | None]:
+    """ "the first half of 1990", "the last quarter of 2024": a half or quarter of a year."""
+    m = _PART_OF.fullmatch(s)
+    if m is None:
+        # "at least the first two quarters of 1990"
+        stripped, prefix_mod = _strip_mod(s)
+        m = _PART_OF.fullmatch(stripped) if prefix_mod is not None else None
+        if m is not None and mod is None:
+            mod = prefix_mod
+    if m is None:
+        return NOT_A_TIME, mod
+    outcome = core(m.group(4), ctx)
+    payload = outcome.payload
+    half_word = m.group(1) or m.group(2)  # "the first two quarters of 1990" is its first half
+    if outcome.kind == "point" and isinstance(payload, Point):
+        if payload.year is not None and payload.granularity == "Y":
+            if half_word:
+                payload = Point(payload.year, half=1 if half_word == "first" else 2)
+            else:
+                payload = Point(payload.year, quarter=ORDINALS[m.group(3)])
+        else:
+            mod = "START" if (half_word or m.group(3)) == "first" else "END"
+    return _named(outcome._replace(payload=payload), "part_of"), mod
+
+
+def _without_determiner(s: str, ctx: _Ctx) -> Outcome:
+    """ "the 1990s", "last weekend's": the rules without the word; "last/next" set the direction."""
+    m = _DETERMINER.fullmatch(s)
+    if m is None:
+        return NOT_A_TIME
+    word = m.group(1)
+    sub_tense: Tense | None = ctx.tense
+    if word in ("last", "this past", "past", "previous"):
+        sub_tense = "PAST"
+    elif word in ("next", "this coming", "coming"):
+        sub_tense = "FUTURE"
+    outcome = core(m.group(2), _Ctx(ctx.published, sub_tense, ctx.anchor))
+    if outcome.kind != "point" and word not in ("the", "a", "an"):
+        return NOT_A_TIME
+    return _named(outcome, "determiner")
+
+
+def _read(s: str, ctx: _Ctx) -> tuple[Outcome, TimeMod | None]:
+    """The reading of a cleaned expression and its mod: the rules, then the fallbacks in order."""
+    mod: TimeMod | None = None
+    if " or so " in s:
+        s, mod = s.replace(" or so ", " "), "APPROX"
+    for pattern, suffix_mod in _SUFFIX_MODS:
+        m = re.fullmatch(rf"(.+?),?\s+{pattern}", s)
+        if m:
+            s, mod = m.group(1), suffix_mod
+            break
+    outcome = core(s, ctx)
+    if outcome.kind == "point" and mod is None:
+        for pattern, implied in _IMPLIED_MODS:
+            if re.search(pattern, s):
+                mod = implied
+                break
+    if outcome.kind == "none":
+        outcome, mod = _without_prefix_mod(s, ctx, mod)
+    if outcome.kind == "none":
+        outcome, mod = _part_of(s, ctx, mod)
+    if outcome.kind == "none":
+        outcome = _without_determiner(s, ctx)
+    if outcome.kind == "none" and _EXPLICIT_DATE.search(s):
+        parsed = _parse_explicit(s)
+        if parsed is not None:
+            outcome = Outcome("point", Point(parsed.year, parsed.month, parsed.day), False, "dateparser")
+    return outcome, mod
+
+
+def _point_result(point: Point, mod: TimeMod | None, anchored: bool, rule: str) -> Normalised:
+    if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
+        mod = "APPROX" if mod in ("EQUAL_OR_LESS", "LESS_THAN") and point.granularity in "YMWDQ" else mod
+    typ: TimeType = "TIME" if point.granularity == "T" else "DATE"
+    iv = point.interval()
+    earliest = latest = None
+    if iv is not None:
+        earliest, latest = _narrow(iv, mod)
+        if mod in ("BEFORE", "ON_OR_BEFORE"):
+            earliest = None
+        elif mod in ("AFTER", "ON_OR_AFTER"):
+            latest = None
+    return Normalised(typ, point.value(), mod, earliest, latest, point, anchored, rule)
 
 
 @lru_cache(maxsize=65536)
@@ -86,110 +205,20 @@ def normalise(
     anchor: Point | None = None,
 ) -> Normalised | None:
     """Normalise one temporal expression to TIMEX3; None if the text is not one we understand."""
-    ctx = _Ctx(published, tense, anchor)
     s = _clean(text)
     if not s or _NOT_TEMPORAL.fullmatch(s):
         return None
-    mod: TimeMod | None = None
-    if " or so " in s:
-        s, mod = s.replace(" or so ", " "), "APPROX"
-    for pattern, suffix_mod in _SUFFIX_MODS:
-        m = re.fullmatch(rf"(.+?),?\s+{pattern}", s)
-        if m:
-            s, mod = m.group(1), suffix_mod
-            break
-    kind, payload, anchored = _core(s, ctx)
-    if kind == "point" and mod is None:
-        for pattern, implied in _IMPLIED_MODS:
-            if re.search(pattern, s):
-                mod = implied
-                break
-    if kind == "none":
-        stripped, prefix_mod = _strip_mod(s)
-        if prefix_mod is not None:
-            kind, payload, anchored = _core(stripped, ctx)
-            if kind == "none":
-                stripped2, mod2 = _strip_mod(stripped)
-                if mod2 is not None:
-                    kind, payload, anchored = _core(stripped2, ctx)
-                    if kind != "none":
-                        mod = mod2 if prefix_mod == "APPROX" else prefix_mod
-            elif mod is None:
-                mod = prefix_mod
-            if (
-                kind == "none"
-                and prefix_mod in ("END", "START", "MID")
-                and stripped in ("yesterday", "today")
-            ):
-                kind, payload, anchored = _core(stripped, ctx)
-    if kind == "none":
-        part_of = (
-            r"(?:the\s+)?(?:(first|second|last|latter) half|(first|last) two quarters|"
-            r"(first|second|third|last) quarter) of (.+)"
-        )
-        m = re.fullmatch(part_of, s)
-        if m is None:
-            # "at least the first two quarters of 1990"
-            stripped, prefix_mod = _strip_mod(s)
-            m = re.fullmatch(part_of, stripped) if prefix_mod is not None else None
-            if m is not None and mod is None:
-                mod = prefix_mod
-        if m:
-            kind, payload, anchored = _core(m.group(4), ctx)
-            half_word = m.group(1) or m.group(2)  # "the first two quarters of 1990" is its first half
-            if (
-                kind == "point"
-                and isinstance(payload, Point)
-                and payload.year is not None
-                and payload.granularity == "Y"
-            ):
-                if half_word:
-                    payload = Point(payload.year, half=1 if half_word == "first" else 2)
-                else:
-                    payload = Point(payload.year, quarter=ORDINALS[m.group(3)])
-            elif kind == "point" and isinstance(payload, Point):
-                mod = "START" if (half_word or m.group(3)) == "first" else "END"
-    if kind == "none":
-        m = re.fullmatch(r"(the|a|an|last|this past|past|previous|next|this coming|coming|this)\s+(.+)", s)
-        if m:
-            word = m.group(1)
-            sub_tense: Tense | None = tense
-            if word in ("last", "this past", "past", "previous"):
-                sub_tense = "PAST"
-            elif word in ("next", "this coming", "coming"):
-                sub_tense = "FUTURE"
-            kind, payload, anchored = _core(m.group(2), _Ctx(published, sub_tense, anchor))
-            if kind != "point" and word not in ("the", "a", "an"):
-                kind = "none"
-    if kind == "none" and _EXPLICIT_DATE.search(s):
-        parsed = _parse_explicit(s)
-        if parsed is not None:
-            kind, payload, anchored = "point", Point(parsed.year, parsed.month, parsed.day), False
+    outcome, mod = _read(s, _Ctx(published, tense, anchor))
+    kind, payload = outcome.kind, outcome.payload
     if kind == "none" or payload is None:
         return None
-    if kind == "ref":
+    if kind == "ref" or kind == "set":
         assert isinstance(payload, str)
-        return Normalised("DATE", payload, None)
-    if kind == "set":
-        assert isinstance(payload, str)
-        return Normalised("SET", payload, None)
+        return Normalised("DATE" if kind == "ref" else "SET", payload, None, rule=outcome.rule)
     if kind == "duration":
         assert isinstance(payload, str)
         if mod in _POINT_MODS and mod != "APPROX":
             mod = None
-        return Normalised("DURATION", payload, mod)
+        return Normalised("DURATION", payload, mod, rule=outcome.rule)
     assert isinstance(payload, Point)
-    point = payload
-    if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
-        mod = "APPROX" if mod in ("EQUAL_OR_LESS", "LESS_THAN") and point.granularity in "YMWDQ" else mod
-    value = point.value()
-    typ: TimeType = "TIME" if point.granularity == "T" else "DATE"
-    iv = point.interval()
-    earliest = latest = None
-    if iv is not None:
-        earliest, latest = _narrow(iv, mod)
-        if mod in ("BEFORE", "ON_OR_BEFORE"):
-            earliest = None
-        elif mod in ("AFTER", "ON_OR_AFTER"):
-            latest = None
-    return Normalised(typ, value, mod, earliest, latest, point, anchored)
+    return _point_result(payload, mod, outcome.anchored, outcome.rule)

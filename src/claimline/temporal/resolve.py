@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from claimline.models import TimeMod, TimeType
@@ -21,6 +21,7 @@ class Normalised:
     latest: date | None = None
     point: Point | None = None
     anchored: bool = False  # resolved against the previous date rather than publication
+    rule: str = field(default="", compare=False)  # the rules that read it (debug output, eval errors)
 
 
 @dataclass(frozen=True)

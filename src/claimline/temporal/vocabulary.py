@@ -52,6 +52,20 @@ PARTS_OF_DAY = {
     "daytime": "DT",
 }
 _POD_RE = r"(?:morning|afternoon|evening|night)"
+HOLIDAY_RE = (
+    r"christmas(?: day| eve)?|new year's(?: day| eve)?|thanksgiving(?: day)?|"
+    r"independence day|halloween|valentine's day|election day|easter(?: sunday)?|labor day|memorial day"
+)
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 UNITS = {
     "second": "S",
     "seconds": "S",
