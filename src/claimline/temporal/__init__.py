@@ -46,7 +46,7 @@ Compiled tables and the `Matcher` are built once per process / `Vocab`; `normali
 from __future__ import annotations
 
 from claimline.temporal.arithmetic import Point
-from claimline.temporal.extract import extract_times
+from claimline.temporal.extract import TimeExtractor, extract_times
 from claimline.temporal.normalise import normalise
 from claimline.temporal.resolve import Normalised
 from claimline.temporal.tense import clause_perfect, clause_tense
@@ -56,6 +56,7 @@ __all__ = [
     "Normalised",
     "Point",
     "Tense",
+    "TimeExtractor",
     "clause_perfect",
     "clause_tense",
     "extract_times",

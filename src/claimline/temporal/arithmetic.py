@@ -1,10 +1,14 @@
-"""arithmetic (moved from temporal.py)."""
+"""Calendar arithmetic: points and their intervals, month ends, shifts by a unit, holidays' dates."""
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from claimline.lang.calendar import Holiday
+from claimline.lang.calendar import calendar as calendar_data
+from claimline.temporal.vocabulary import WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -194,30 +198,8 @@ _UNKNOWN = {
 }
 
 
-def _holiday_date(name: str, year: int) -> date:
-    if name.startswith("christmas"):
-        return date(year, 12, 24 if name.endswith("eve") else 25)
-    if name.startswith("new year"):
-        return date(year, 12, 31) if name.endswith("eve") else date(year, 1, 1)
-    if name == "independence day":
-        return date(year, 7, 4)
-    if name == "halloween":
-        return date(year, 10, 31)
-    if name.startswith("valentine"):
-        return date(year, 2, 14)
-    if name.startswith("thanksgiving"):
-        first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name == "election day":
-        first = date(year, 11, 2)
-        return first + timedelta(days=(1 - first.weekday()) % 7)
-    if name == "labor day":
-        first = date(year, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    if name == "memorial day":
-        last = date(year, 5, 31)
-        return last - timedelta(days=last.weekday())
-    # Easter Sunday (anonymous Gregorian algorithm)
+def _easter(year: int) -> date:
+    """Easter Sunday (anonymous Gregorian algorithm)."""
     a, b, c = year % 19, year // 100, year % 100
     d, e = b // 4, b % 4
     g = (8 * b + 13) // 25
@@ -228,6 +210,27 @@ def _holiday_date(name: str, year: int) -> date:
     month = (h + l_ - 7 * m + 114) // 31
     day = (h + l_ - 7 * m + 114) % 31 + 1
     return date(year, month, day)
+
+
+def holiday_date(holiday: Holiday, year: int) -> date:
+    """The day of `holiday` in `year`, by its rule in the calendar data."""
+    if holiday.rule == "easter":
+        return _easter(year) + timedelta(days=holiday.days)
+    assert holiday.month is not None
+    if holiday.rule == "fixed":
+        assert holiday.day is not None
+        return date(year, holiday.month, holiday.day)
+    weekday = WEEKDAYS[holiday.weekday or ""]
+    if holiday.rule == "last_weekday":
+        last = _month_end(year, holiday.month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    assert holiday.nth is not None
+    first = date(year, holiday.month, holiday.from_day)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (holiday.nth - 1))
+
+
+def _holiday_date(name: str, year: int) -> date:
+    return holiday_date(calendar_data().holiday_named(name), year)
 
 
 def _quarter_ending(end: Point | None) -> Point | None:

@@ -40,11 +40,6 @@ class Rule:
     handler: Handler
 
 
-def words_pattern(words: Iterable[str]) -> str:
-    """An alternation of literal words (longest first), for a rule that reads a word list."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
-
-
 def apply(rules: Iterable[Rule], s: str, ctx: _Ctx) -> Outcome:
     """The first rule that reads `s`, its name recorded on the outcome; NOT_A_TIME if none does."""
     for rule in rules:

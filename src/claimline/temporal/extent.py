@@ -1,4 +1,5 @@
-"""extent (moved from temporal.py)."""
+"""Extents: where a candidate expression starts and ends (TimeML: prepositions and focus words
+out, determiners and modifiers in), where a span is split in two, and which spans are no time."""
 
 from __future__ import annotations
 
@@ -7,44 +8,12 @@ import re
 from spacy.tokens import Doc
 
 from claimline.temporal.normalise import normalise
-from claimline.temporal.vocabulary import UNITS, WEEKDAYS
+from claimline.temporal.vocabulary import EXTENT, UNITS, WEEKDAYS
 
 _AGE = re.compile(r"(?:\d+|\b[a-z]+)[\s-]*(?:-?year|-?month|-?week|-?day)s?[\s-]*old\b|\bage[sd]?\b", re.I)
-_LEADING_DROP = {
-    "in",
-    "on",
-    "at",
-    "by",
-    "since",
-    "until",
-    "till",
-    "from",
-    "for",
-    "during",
-    "of",
-    "to",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "as",
-    "and",
-    "or",
-    "but",
-    "with",
-    "when",
-    "while",
-    "than",
-    "into",
-    ",",
-    "(",
-    "-",
-    "--",
-    "'s",
-    "between",
-}
-_TRAILING_DROP = {",", "(", ")", "-", "--", "and", "or", "'s", "'", ";", ":", "to", "of", "in"}
-_KEEP_APPROX = {"around", "nearly", "almost"}
+_LEADING_DROP = frozenset(EXTENT.leading_drop)
+_TRAILING_DROP = frozenset(EXTENT.trailing_drop)
+_KEEP_APPROX = frozenset(EXTENT.keep_approx)
 
 
 def _accept(text: str) -> bool:
@@ -58,63 +27,12 @@ def _accept(text: str) -> bool:
     return True
 
 
-_CONNECTORS = {
-    "ended",
-    "ending",
-    "through",
-    "thru",
-    "to",
-    "and",
-    "until",
-    "till",
-    "-",
-    "\u2013",
-    "from",
-    "between",
-}
-_DETERMINERS = {
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "recent",
-    "last",
-    "next",
-    "past",
-}
-_SOLO_DROP_LEFT = {"about", "just", "only", "barely", "right", "all", "both", "since", "even", "fully"}
-_EXTEND_LEFT = {
-    "each",
-    "every",
-    "the",
-    "early",
-    "late",
-    "mid",
-    "mid-",
-    "earlier",
-    "later",
-    "this",
-    "last",
-    "next",
-    "past",
-    "coming",
-    "recent",
-    "previous",
-    "following",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-}
-_APPROX_WORDS = {"around", "nearly", "almost", "approximately", "roughly"}
-_EXTEND_LEFT_PAIRS = {("more", "than"), ("less", "than"), ("at", "least"), ("up", "to"), ("no", "more")}
+_CONNECTORS = frozenset(EXTENT.connectors)
+_DETERMINERS = frozenset(EXTENT.determiners)
+_SOLO_DROP_LEFT = frozenset(EXTENT.solo_drop_left)
+_EXTEND_LEFT = frozenset(EXTENT.extend_left)
+_APPROX_WORDS = frozenset(EXTENT.approx)
+_EXTEND_LEFT_PAIRS = frozenset(EXTENT.extend_left_pairs)
 
 
 def _understood(doc: Doc, s: int, e: int) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""filters (moved from temporal.py)."""
+"""Look-alikes: spans that read as a time but are none here (a title, an age, a march, a fraction),
+and the words that can carry time at all."""
 
 from __future__ import annotations
 
@@ -6,8 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from claimline.temporal.detection import _LEXICAL
-from claimline.temporal.vocabulary import MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS
+from claimline.temporal.vocabulary import LEXICAL, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS
 
 
 def _temporal_word(word: str) -> bool:
@@ -18,7 +18,7 @@ def _temporal_word(word: str) -> bool:
         or word in WEEKDAYS
         or word in SEASONS
         or word in PARTS_OF_DAY
-        or word in _LEXICAL
+        or word in LEXICAL
         or re.fullmatch(r"(?:1[5-9]|20)\d\ds?|'\d0s|\d{1,2}:\d\d|[ap]\.m\.?|noon|midnight|ago|fiscal", word)
         is not None
     )

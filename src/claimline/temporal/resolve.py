@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from claimline.models import TimeMod, TimeType
 from claimline.temporal.arithmetic import _UNKNOWN, Point, _from_date, _holiday_date, _point_date, _shift
-from claimline.temporal.vocabulary import _MONTH_RE, _WEEKDAY_RE, MONTHS, NUMBERS, Tense
+from claimline.temporal.vocabulary import _MONTH_RE, _WEEKDAY_RE, MONTHS, NUMBERS, ORDINAL_DAYS, Tense
 
 
 @dataclass(frozen=True)
@@ -277,9 +277,9 @@ def _date_point(s: str, ctx: _Ctx) -> Point | None:
         day_s, month_s, year_s = m.group(1), m.group(2), m.group(3)
     if month_s is None:
         m3 = re.fullmatch(rf"{wd}({_MONTH_RE})\s+(?:the\s+)?(\w+?)(?:-(\w+))?(?:,?\s+({_YEAR}))?", s)
-        if m3 and m3.group(2) in _ORDINAL_DAYS:
+        if m3 and m3.group(2) in ORDINAL_DAYS:
             month_s = m3.group(1)
-            day_s = str(_ORDINAL_DAYS[m3.group(2)] + (_ORDINAL_DAYS.get(m3.group(3) or "", 0)))
+            day_s = str(ORDINAL_DAYS[m3.group(2)] + (ORDINAL_DAYS.get(m3.group(3) or "", 0)))
             year_s = m3.group(4)
     if month_s is not None and day_s is not None:
         month = MONTHS[month_s.rstrip(".")]
@@ -305,33 +305,6 @@ def _date_point(s: str, ctx: _Ctx) -> Point | None:
     if year is not None:
         return Point(year)
     return None
-
-
-_ORDINAL_DAYS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-    "twenty": 20,
-    "thirty": 30,
-}
 
 
 def _season_point(ctx: _Ctx, season: str, which: str | None) -> Point:

@@ -9,7 +9,6 @@ from claimline.temporal import rules
 from claimline.temporal.arithmetic import Point, _point_date
 from claimline.temporal.engine import Outcome
 from claimline.temporal.resolve import (
-    _ORDINAL_DAYS,
     _YEAR,
     _Ctx,
     _date_point,
@@ -18,7 +17,15 @@ from claimline.temporal.resolve import (
     _year_from_text,
     _year_of,
 )
-from claimline.temporal.vocabulary import _MONTH_RE, DECADE_WORDS, MONTHS, ORDINALS, SEASONS
+from claimline.temporal.vocabulary import (
+    _MONTH_RE,
+    _SEASON_RE,
+    DECADE_WORDS,
+    MONTHS,
+    ORDINAL_DAYS,
+    ORDINALS,
+    SEASONS,
+)
 
 ANYTHING = re.compile(r".*", re.S)
 
@@ -82,9 +89,9 @@ CENTURY_WORD = re.compile(r"(?:the\s+)?(\w+)[\s-]+century")
 
 
 def century_word(m: re.Match[str], ctx: _Ctx) -> Outcome | None:
-    if m.group(1) not in _ORDINAL_DAYS:
+    if m.group(1) not in ORDINAL_DAYS:
         return None
-    return Outcome("point", Point(None, century=_ORDINAL_DAYS[m.group(1)] - 1))
+    return Outcome("point", Point(None, century=ORDINAL_DAYS[m.group(1)] - 1))
 
 
 THIS_CENTURY = re.compile(r"this century|the century")
@@ -167,7 +174,7 @@ def years_period(m: re.Match[str], ctx: _Ctx) -> Outcome:
 
 SEASON = re.compile(
     r"(?:(this|last|next|this past|this coming|the|that|past|coming)\s+)?"
-    r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}|" + _YEAR + r"))?"
+    rf"({_SEASON_RE})(?:\s+(?:of\s+)?(\d{{4}}|{_YEAR}))?"
 )
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from claimline.temporal import rules
 from claimline.temporal.arithmetic import Point, _point_date
-from claimline.temporal.engine import NOT_A_TIME, Outcome, words_pattern
+from claimline.temporal.engine import NOT_A_TIME, Outcome
 from claimline.temporal.resolve import (
     _TZ,
     _Ctx,
@@ -35,6 +35,7 @@ from claimline.temporal.vocabulary import (
     SET_WORDS,
     UNITS,
     WEEKDAYS,
+    words_pattern,
 )
 
 # --- reference words
@@ -175,7 +176,7 @@ def holiday(m: re.Match[str], ctx: _Ctx) -> Outcome:
 
 # --- sets: every/each/per + unit / weekday
 
-EVERY = re.compile(r"(?:every|each|per|a|an)\s+(other\s+)?(\w+)(?:\s+(morning|afternoon|evening|night))?")
+EVERY = re.compile(rf"(?:every|each|per|a|an)\s+(other\s+)?(\w+)(?:\s+({_POD_RE}))?")
 
 
 def every(m: re.Match[str], ctx: _Ctx) -> Outcome | None:

@@ -1,4 +1,5 @@
-"""tense (moved from temporal.py)."""
+"""Tense and aspect of the clause that governs an expression, and the direction (past, future or
+nearest) in which a bare date is resolved."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from claimline.temporal.vocabulary import _MONTH_RE, _POD_RE, _WEEKDAY_RE, Tense
+from claimline.temporal.vocabulary import _MONTH_RE, _POD_RE, _WEEKDAY_RE, DIRECTION, Tense
 
 
 def clause_tense(span: Span) -> Tense | None:
@@ -100,9 +101,9 @@ def clause_perfect(span: Span) -> Literal["PAST", "PRESENT"] | None:
     return None
 
 
-_FUTURE_CUES = {"until", "till", "effective", "due", "payable", "starting", "expire", "expires", "expiring"}
-_PAST_CUES = {"since"}
-_SCHEDULE_VERBS = {"plan", "schedule", "set", "slate", "due", "reschedule", "timetable", "earmark"}
+_FUTURE_CUES = frozenset(DIRECTION.future_cues)
+_PAST_CUES = frozenset(DIRECTION.past_cues)
+_SCHEDULE_VERBS = frozenset(DIRECTION.schedule_verbs)
 
 
 def _cue_tense(doc: Doc, start: int) -> Tense | None:
