@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from claimline.temporal.arithmetic import Point
 from claimline.temporal.extract import TimeExtractor, extract_times
-from claimline.temporal.normalise import normalise
+from claimline.temporal.normalisation import normalise
 from claimline.temporal.resolve import Normalised
 from claimline.temporal.tense import clause_perfect, clause_tense
 from claimline.temporal.vocabulary import Tense

@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from claimline.spans import TokenSpan
 from claimline.temporal.extent import _accept, _adjust, _split, _understood
-from claimline.temporal.normalise import normalise
+from claimline.temporal.normalisation import normalise
 from claimline.temporal.vocabulary import (
     _CALENDAR,
     HOLIDAY_NAMES,

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimline.temporal.normalise import normalise
+from claimline.temporal.normalisation import normalise
 from claimline.temporal.vocabulary import EXTENT, UNITS, WEEKDAYS
 
 _AGE = re.compile(r"(?:\d+|\b[a-z]+)[\s-]*(?:-?year|-?month|-?week|-?day)s?[\s-]*old\b|\bage[sd]?\b", re.I)

@@ -22,7 +22,7 @@ from claimline.spans import TokenSpan
 from claimline.temporal.arithmetic import _UNKNOWN, Point, _quarter_ending
 from claimline.temporal.detection import build_matcher, candidate_spans, windows
 from claimline.temporal.filters import _indefinite, _is_age_decade, _is_title, _not_a_time, _temporal_word
-from claimline.temporal.normalise import normalise
+from claimline.temporal.normalisation import normalise
 from claimline.temporal.resolve import Normalised
 from claimline.temporal.state import DiscourseState, Mention
 from claimline.temporal.tense import _tense
