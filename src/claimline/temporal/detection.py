@@ -52,19 +52,14 @@ def _phrase_tokens(name: str) -> list[str]:
 
 
 def _holiday_patterns() -> list[Pattern]:
-    """The holiday patterns as they were (kept for byte-identity; see the next commit)."""
+    """ "Christmas", "last Thanksgiving", "the Easter weekend": every name of every holiday."""
     return [
         [
             {"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"},
-            {"LOWER": {"IN": ["christmas", "thanksgiving", "easter", "halloween"]}},
-            {"LOWER": {"IN": ["day", "eve", "sunday", "week", "weekend"]}, "OP": "?"},
-        ],
-        [
-            {"LOWER": {"IN": ["new", "election", "independence", "labor", "memorial"]}},
-            {"LOWER": "year", "OP": "?"},
-            {"LOWER": {"IN": ["'s", "day"]}},
-            {"LOWER": {"IN": ["day", "eve"]}, "OP": "?"},
-        ],
+            *({"LOWER": token} for token in _phrase_tokens(name)),
+            {"LOWER": {"IN": ["week", "weekend"]}, "OP": "?"},
+        ]
+        for name in HOLIDAY_NAMES
     ]
 
 
@@ -180,7 +175,7 @@ _TRIGGERS = frozenset(
         *PARTS_OF_DAY,
         *LEXICAL,
         *_EXTRA_TRIGGERS,
-        *(_phrase_tokens(name)[0] for name in HOLIDAY_NAMES if not name.startswith("valentine")),
+        *(_phrase_tokens(name)[0] for name in HOLIDAY_NAMES),
     ]
 )
 
