@@ -72,11 +72,58 @@ _MONTH_WORDS = [m for m in MONTHS if len(m) > 3] + [
 _WEEKDAY_WORDS = [w for w in WEEKDAYS if len(w) > 4]
 
 
+_UNIT: dict[str, Any] = {"LOWER": {"IN": UNIT_WORDS}}
+_NUMBER: dict[str, Any] = {"LIKE_NUM": True}
+
+
+def _reference_patterns() -> list[Pattern]:
+    """ "the future", "recent years", "these days", "the long term"."""
+    return [
+        [
+            {"LOWER": {"IN": ["the", "in"]}, "OP": "?"},
+            {"LOWER": {"IN": ["future", "past", "present"]}, "POS": "NOUN"},
+        ],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "distant", "foreseeable"]}}, {"LOWER": "future"}],
+        [
+            {"LOWER": "recent"},
+            {"LOWER": {"IN": ["years", "months", "weeks", "days", "decades", "times", "quarters"]}},
+        ],
+        [{"LOWER": "recent", "POS": "ADJ"}],
+        [{"LOWER": "these"}, {"LOWER": "days"}],
+        [{"LOWER": "right"}, {"LOWER": "now"}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "short", "long"]}}, {"LOWER": "term"}],
+        [
+            {"LOWER": "coming"},
+            {"LOWER": {"IN": ["years", "months", "weeks", "days", "decades", "quarters"]}},
+        ],
+    ]
+
+
+def _duration_patterns() -> list[Pattern]:
+    """ "two years", "a 10-year", "a few months", "several weeks", "decades"."""
+    number, unit = _NUMBER, _UNIT
+    return [
+        [number, {"ORTH": "-", "OP": "?"}, unit],
+        [number, {"ORTH": {"IN": ["1/2", "½"]}}, unit],
+        [
+            number,
+            {"LOWER": {"IN": ["more", "additional", "further", "straight", "consecutive", "full"]}},
+            unit,
+        ],
+        [
+            {"LOWER": {"IN": ["a", "an"]}},
+            {"LOWER": {"IN": ["few", "couple"]}, "OP": "?"},
+            {"LOWER": "of", "OP": "?"},
+            unit,
+        ],
+        [{"LOWER": {"IN": ["several", "few", "many"]}}, unit],
+        [{"LOWER": {"IN": ["years", "decades", "months", "weeks", "centuries"]}}],
+    ]
+
+
 def build_matcher(vocab: Vocab) -> Matcher:
-    """The detector's Matcher: every pattern needs a trigger word (see `_windows`)."""
+    """The detector's Matcher: every pattern needs a trigger word (see `windows`)."""
     matcher = Matcher(vocab)
-    unit = {"LOWER": {"IN": UNIT_WORDS}}
-    number = {"LIKE_NUM": True}
     month = {"LOWER": {"IN": _MONTH_WORDS}}
     weekday = {"LOWER": {"IN": _WEEKDAY_WORDS}}
     season = {"LOWER": {"IN": list(SEASONS)}}
@@ -85,48 +132,8 @@ def build_matcher(vocab: Vocab) -> Matcher:
     }
     matcher.add("LEX", [[{"LOWER": {"IN": LEXICAL}}]])
     matcher.add("CURRENT", [[{"LOWER": "current", "POS": "ADJ"}]])
-    matcher.add(
-        "REF",
-        [
-            [
-                {"LOWER": {"IN": ["the", "in"]}, "OP": "?"},
-                {"LOWER": {"IN": ["future", "past", "present"]}, "POS": "NOUN"},
-            ],
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "distant", "foreseeable"]}}, {"LOWER": "future"}],
-            [
-                {"LOWER": "recent"},
-                {"LOWER": {"IN": ["years", "months", "weeks", "days", "decades", "times", "quarters"]}},
-            ],
-            [{"LOWER": "recent", "POS": "ADJ"}],
-            [{"LOWER": "these"}, {"LOWER": "days"}],
-            [{"LOWER": "right"}, {"LOWER": "now"}],
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "short", "long"]}}, {"LOWER": "term"}],
-            [
-                {"LOWER": "coming"},
-                {"LOWER": {"IN": ["years", "months", "weeks", "days", "decades", "quarters"]}},
-            ],
-        ],
-    )
-    matcher.add(
-        "DURATION",
-        [
-            [number, {"ORTH": "-", "OP": "?"}, unit],
-            [number, {"ORTH": {"IN": ["1/2", "½"]}}, unit],
-            [
-                number,
-                {"LOWER": {"IN": ["more", "additional", "further", "straight", "consecutive", "full"]}},
-                unit,
-            ],
-            [
-                {"LOWER": {"IN": ["a", "an"]}},
-                {"LOWER": {"IN": ["few", "couple"]}, "OP": "?"},
-                {"LOWER": "of", "OP": "?"},
-                unit,
-            ],
-            [{"LOWER": {"IN": ["several", "few", "many"]}}, unit],
-            [{"LOWER": {"IN": ["years", "decades", "months", "weeks", "centuries"]}}],
-        ],
-    )
+    matcher.add("REF", _reference_patterns())
+    matcher.add("DURATION", _duration_patterns())
     matcher.add(
         "CALENDAR",
         [

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from claimline.spans import TokenSpan
 from claimline.temporal.normalisation import normalise
 from claimline.temporal.vocabulary import EXTENT, UNITS, WEEKDAYS
 
@@ -35,18 +36,18 @@ _APPROX_WORDS = frozenset(EXTENT.approx)
 _EXTEND_LEFT_PAIRS = frozenset(EXTENT.extend_left_pairs)
 
 
-def _understood(doc: Doc, s: int, e: int) -> tuple[int, int]:
+def _understood(doc: Doc, s: int, e: int) -> TokenSpan:
     """If the span cannot be normalised, the largest sub-span (trimming a few edge tokens) that can."""
     if normalise(doc[s:e].text, None) is not None:
-        return s, e
+        return TokenSpan(s, e)
     for trim in range(1, min(4, e - s)):
         for left in range(trim + 1):
             ns, ne = s + left, e - (trim - left)
             if ne - ns == 1 and doc[ns].lower_ in UNITS:
                 continue  # a bare unit word left over from "the eighth day" is no expression
             if ns < ne and normalise(doc[ns:ne].text, None) is not None:
-                return ns, ne
-    return s, e
+                return TokenSpan(ns, ne)
+    return TokenSpan(s, e)
 
 
 def _is_point(doc: Doc, s: int, e: int) -> bool:
@@ -56,7 +57,7 @@ def _is_point(doc: Doc, s: int, e: int) -> bool:
     return r is not None and r.type in ("DATE", "TIME") and not r.value.endswith("_REF")
 
 
-def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+def _split(doc: Doc, s: int, e: int) -> list[TokenSpan]:
     """Split "the quarter ended Sept. 30", "between 1994 and 1997", "the first nine months of 1997"."""
     while (
         s < e
@@ -80,13 +81,12 @@ def _split(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
                 and normalise(doc[s:e].text, None) is None
                 and normalise(doc[i + 1 : e].text, None) is not None
             ):
-                return [(s, i), *_split(doc, i + 1, e)]
-    return [(s, e)]
+                return [TokenSpan(s, i), *_split(doc, i + 1, e)]
+    return [TokenSpan(s, e)]
 
 
-def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
-    """TimeML extent: drop prepositions and focus words, keep determiners and modifiers."""
-    n = len(doc)
+def _trimmed(doc: Doc, s: int, e: int) -> TokenSpan | None:
+    """Prepositions and focus words off the start, punctuation and conjunctions off the end."""
     while (
         s < e
         and not (s + 1 < e and (doc[s].lower_, doc[s + 1].lower_) in _EXTEND_LEFT_PAIRS)
@@ -114,9 +114,27 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         or (doc[e - 1].is_punct and doc[e - 1].text != ".")
     ):
         e -= 1
-    if s >= e:
-        return None
-    # extend left over TimeML modifiers and determiners
+    return TokenSpan(s, e) if s < e else None
+
+
+# "the night of", "the end of", "the week of": heads of an expression continued by "of"
+_OF_HEADS = (
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "hours",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "week",
+    "weekend",
+)
+
+
+def _extended_left(doc: Doc, s: int, e: int) -> int:
+    """The start grown over TimeML modifiers and determiners ("early", "the", "the end of")."""
     while s > 0:
         low = doc[s - 1].lower_
         first = doc[s].lower_
@@ -135,24 +153,7 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         if s >= 2 and (doc[s - 2].lower_, low) in _EXTEND_LEFT_PAIRS:
             s -= 2
             continue
-        if (
-            low == "of"
-            and s >= 2
-            and doc[s - 2].lower_
-            in (
-                "night",
-                "morning",
-                "evening",
-                "afternoon",
-                "hours",
-                "end",
-                "beginning",
-                "start",
-                "middle",
-                "week",
-                "weekend",
-            )
-        ):
+        if low == "of" and s >= 2 and doc[s - 2].lower_ in _OF_HEADS:
             s -= 2
             continue
         if low in ("end", "beginning", "start", "middle") and doc[s].lower_ == "of":
@@ -162,6 +163,11 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
             s -= 1  # "the then current price": the time then, a past one
             continue
         break
+    return s
+
+
+def _without_comparison(doc: Doc, s: int, e: int) -> int:
+    """The start past "as early as" and past "earlier" before a weekday."""
     # "as early as next week": the comparison is not part of the expression
     while (
         e - s > 2
@@ -174,24 +180,29 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         e - s > 1 and doc[s].lower_ in ("earlier", "later", "early", "late") and doc[s + 1].lower_ in WEEKDAYS
     ):
         s += 1
-    # a time used as a premodifier ("the [third-quarter] loss", "the [Aug. 7] bombings") keeps no determiner
-    if doc[s].lower_ in ("the", "a", "an", "its", "their") and e - s > 1:
-        head = doc[e - 1]
-        inner = [t for t in doc[s + 1 : e] if not (s + 1 <= t.head.i < e)]
-        root = inner[0] if inner else doc[s:e].root
-        if (
-            (
-                root.dep_ in ("compound", "amod", "nmod", "nummod")
-                and root.head.i >= e
-                and root.head.pos_ in ("NOUN", "PROPN")
-            )
-            or (
-                head.lower_ in ("days", "weeks", "months", "years", "decades", "hours", "minutes")
-                and e - s == 2
-            )
-            or (doc[s + 1].lower_ in ("past",) and e - s > 2 and doc[s + 2].like_num and False)
-        ):
-            s += 1
+    return s
+
+
+def _without_premodifier_determiner(doc: Doc, s: int, e: int) -> int:
+    """A time used as a premodifier ("the [third-quarter] loss", "the [Aug. 7] bombings") keeps no
+    determiner, nor does a bare plural unit ("the [years]")."""
+    if doc[s].lower_ not in ("the", "a", "an", "its", "their") or e - s <= 1:
+        return s
+    head = doc[e - 1]
+    inner = [t for t in doc[s + 1 : e] if not (s + 1 <= t.head.i < e)]
+    root = inner[0] if inner else doc[s:e].root
+    if (
+        root.dep_ in ("compound", "amod", "nmod", "nummod")
+        and root.head.i >= e
+        and root.head.pos_ in ("NOUN", "PROPN")
+    ) or (head.lower_ in ("days", "weeks", "months", "years", "decades", "hours", "minutes") and e - s == 2):
+        return s + 1
+    return s
+
+
+def _extended_right(doc: Doc, s: int, e: int) -> TokenSpan:
+    """ "two years [ago]", "the [1988] period", "the year-earlier [period]"."""
+    n = len(doc)
     if e < n and doc[e].lower_ in ("ago",) and e - s >= 1:
         e += 1
     if (
@@ -209,4 +220,17 @@ def _adjust(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         and doc[e - 1].lower_ in ("year-earlier", "year-ago", "earlier", "ago")
     ):
         e += 1
-    return (s, e) if s < e else None
+    return TokenSpan(s, e)
+
+
+def _adjust(doc: Doc, s: int, e: int) -> TokenSpan | None:
+    """TimeML extent: drop prepositions and focus words, keep determiners and modifiers."""
+    trimmed = _trimmed(doc, s, e)
+    if trimmed is None:
+        return None
+    s, e = trimmed
+    s = _extended_left(doc, s, e)
+    s = _without_comparison(doc, s, e)
+    s = _without_premodifier_determiner(doc, s, e)
+    s, e = _extended_right(doc, s, e)
+    return TokenSpan(s, e) if s < e else None

@@ -1,4 +1,6 @@
-"""resolve (moved from temporal.py)."""
+"""Resolution helpers of the rules: the context an expression is read in (publication date,
+tense, previous date), number and clock-time parsing, and the placing of a bare month, day,
+weekday, quarter, season or holiday before or after publication."""
 
 from __future__ import annotations
 
