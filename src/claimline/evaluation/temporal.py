@@ -2,10 +2,11 @@
 
 Reads every ``.tml`` file under a directory, takes the document creation time (the TIMEX3 with
 ``functionInDocument="CREATION_TIME"``) as the publication date, runs the spaCy model over the plain
-text of ``<TEXT>`` (all tags removed) and then :func:`claimline.temporal.extract_times`, and reports
-strict and relaxed extent P/R/F1, value and type accuracy over relaxed matches, value F1
-(= value accuracy x relaxed F1), the main error categories with examples, and the wall time of the
-model against the temporal stage.
+text of ``<TEXT>`` (all tags removed) and then the temporal stage (`TimeExtractor.with_rules`), and
+reports strict and relaxed extent P/R/F1, value and type accuracy over relaxed matches, value F1
+(= value accuracy x relaxed F1), the main error categories with examples (a wrong value names the
+normalisation rules that read it, "rule=..."), and the wall time of the model against the
+temporal stage.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from claimline.evaluation.scoring import precision_recall_f1
 from claimline.models import TimeExpression
 from claimline.pipeline import model_name
 from claimline.sentences import extract_sentences
-from claimline.temporal import extract_times
+from claimline.temporal.extract import extractor_for
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -221,7 +222,10 @@ def _value_category(gold: GoldTime, sys: TimeExpression) -> str:
     return "value other"
 
 
-def _score(doc: TmlDocument, system: list[TimeExpression], report: TemporalReport) -> None:
+def _score(
+    doc: TmlDocument, system: list[TimeExpression], report: TemporalReport, rules: list[str] | None = None
+) -> None:
+    """Score one document; `rules[i]` names the normalisation rules behind `system[i]`'s value."""
     report.gold += len(doc.gold)
     report.system += len(system)
     text = doc.text
@@ -250,8 +254,9 @@ def _score(doc: TmlDocument, system: list[TimeExpression], report: TemporalRepor
         if value_ok:
             report.value_correct += 1
         else:
+            rule = f" rule={rules[best]}" if rules and rules[best] else ""
             report.errors[_value_category(g, s)].append(
-                f"{_context(text, g.start, g.end)} gold={g.value} system={s.value}"
+                f"{_context(text, g.start, g.end)} gold={g.value} system={s.value}{rule}"
             )
         if s.type == g.type:
             report.type_correct += 1
@@ -286,12 +291,13 @@ def evaluate(path: Path, *, model: str | None = None, limit: int | None = None) 
     start = time.perf_counter()
     docs = list(nlp.pipe(d.text for d in documents))
     report.model_seconds = time.perf_counter() - start
+    extractor = extractor_for(nlp.vocab)
     for tml, doc in zip(documents, docs, strict=True):
         sentences = extract_sentences(doc)
         start = time.perf_counter()
-        system = extract_times(doc, tml.dct, sentences)
+        found = extractor.with_rules(doc, tml.dct, sentences)
         report.temporal_seconds += time.perf_counter() - start
-        _score(tml, system, report)
+        _score(tml, [time for time, _ in found], report, [rule for _, rule in found])
     return report
 
 
