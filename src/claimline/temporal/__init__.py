@@ -40,7 +40,21 @@ date, the tense of the governing clause and the previously mentioned date. It pr
 
 dateparser is only a fallback for explicit dates in layouts the rules do not read (a 4-digit year
 and a month name, all of day, month and year required), through one parser built on first use.
-Compiled tables and the `Matcher` are built once per process / `Vocab`; `normalise` is cached.
+Compiled tables are built once per process; `normalise` is cached.
+
+Layout of the package:
+
+- `extract`: `TimeExtractor(vocab)` (its `Matcher` built once) and `extract_times`; contextual
+  corrections as named rules (`CONTEXT_RULES`);
+- `detection`, `extent`, `filters`: candidate spans, their TimeML extents, look-alikes;
+- `normalisation`: `normalise` and its fallbacks; `rules`: the ordered, named normalisation rules
+  (`RULES`), their handlers in `rules_words`, `rules_calendar`, `rules_relative`; `engine`: what a
+  rule is;
+- `resolve`, `arithmetic`: placing a date relative to publication, calendar arithmetic, holidays;
+- `tense`: tense and aspect of the governing clause; `state`: the discourse state (previous date,
+  quarter, day and year) that relative expressions resolve against;
+- `vocabulary`: the word tables and regular-expression pieces built from the language data
+  (`lang/en/calendar.toml`, `numbers.toml`, `time_words.toml`).
 """
 
 from __future__ import annotations
