@@ -52,14 +52,22 @@ def _phrase_tokens(name: str) -> list[str]:
 
 
 def _holiday_patterns() -> list[Pattern]:
-    """ "Christmas", "last Thanksgiving", "the Easter weekend": every name of every holiday."""
+    """ "Christmas", "Election Day", "the Easter weekend": every name of every holiday.
+
+    One pattern per name length, each position taking the words that names of that length have
+    there (few patterns keep the Matcher fast; a mixed-up name such as "labor eve" is matched but
+    not normalised, so it is dropped). "last/this/next" before a name join it as extent modifiers.
+    """
+    by_length: dict[int, list[list[str]]] = {}
+    for name in HOLIDAY_NAMES:
+        tokens = _phrase_tokens(name)
+        by_length.setdefault(len(tokens), []).append(tokens)
     return [
         [
-            {"LOWER": {"IN": ["last", "this", "next"]}, "OP": "?"},
-            *({"LOWER": token} for token in _phrase_tokens(name)),
+            *({"LOWER": {"IN": sorted({tokens[i] for tokens in names})}} for i in range(length)),
             {"LOWER": {"IN": ["week", "weekend"]}, "OP": "?"},
         ]
-        for name in HOLIDAY_NAMES
+        for length, names in sorted(by_length.items())
     ]
 
 

@@ -43,14 +43,11 @@ class Found:
     doc: Doc
     spans: list[TokenSpan]
     k: int  # index of this span in `spans`
+    span: Span  # doc[spans[k]]
     published: date | None
     tense: Tense | None
     reference: Mention | None
     state: DiscourseState
-
-    @property
-    def span(self) -> Span:
-        return self.doc[self.spans[self.k].start : self.spans[self.k].end]
 
     @property
     def following(self) -> str:
@@ -265,7 +262,7 @@ class TimeExtractor:
                 continue
             span = doc[s:e]
             reference = state.reference_for(span.text)
-            f = Found(doc, spans, k, published, _tense(doc, span), reference, state)
+            f = Found(doc, spans, k, span, published, _tense(doc, span), reference, state)
             result = _read(f)
             if result is None:
                 continue
