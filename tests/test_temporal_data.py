@@ -166,3 +166,13 @@ def test_discourse_state_picks_the_reference() -> None:
         Normalised("DATE", "2023-Q2", point=Point(2023, quarter=2)), "t2", "a weak quarter", lambda: True
     )
     assert state.quarter is not None and state.quarter.id == "t1"  # mentioned in passing: not the topic
+
+
+def test_an_abbreviation_whose_full_stop_is_split_off_is_detected() -> None:
+    """A new abbreviation is not among the tokenizer's exceptions: "Octo." comes as "Octo" + "."."""
+    words = ["They", "voted", "on", "Sept", ".", "12", "in", "the", "capital", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    doc = Doc(BLANK.vocab, words=words, spaces=spaces, pos=["X"] * 5 + ["NUM"] + ["X"] * 4)
+    assert [(t.text, t.value) for t in EXTRACTOR(doc, None, SentenceIndex([]))] == [
+        ("Sept. 12", "XXXX-09-12")
+    ]

@@ -76,6 +76,7 @@ def _holiday_patterns() -> list[Pattern]:
 _MONTH_WORDS = [m for m in MONTHS if len(m) > 3] + [
     f"{a}." for month in _CALENDAR.months for a in month.abbreviations
 ]
+_ABBREVIATIONS = [a for month in _CALENDAR.months for a in month.abbreviations]
 # weekday words the detector takes by themselves: the full names (and "thurs")
 _WEEKDAY_WORDS = [w for w in WEEKDAYS if len(w) > 4]
 
@@ -161,6 +162,8 @@ def build_matcher(vocab: Vocab) -> Matcher:
             ],
             [weekday],
             [month, {"LIKE_NUM": True}],
+            # an abbreviation whose full stop the tokenizer split off ("Octo . 12")
+            [{"LOWER": {"IN": _ABBREVIATIONS}}, {"ORTH": "."}, {"LIKE_NUM": True}],
             [{"LIKE_NUM": True}, month],
             [{"LOWER": {"IN": ["every", "each"]}}, {"LOWER": {"IN": list(UNITS) + list(WEEKDAYS)}}],
             [
