@@ -66,3 +66,13 @@ def test_eval_claims_prints_scores(tmp_path: Path) -> None:
     assert "joint" in json.dumps(figures)
     result = runner.invoke(app, ["eval", "claims", str(gold), "--agreement", str(tmp_path / "missing.jsonl")])
     assert result.exit_code == 2
+
+
+@pytest.mark.usefixtures("nlp")
+def test_eval_temporal_names_the_rule_of_a_wrong_value(tmp_path: Path) -> None:
+    # the gold value is not the Tuesday before the DCT that the rules read: a value error
+    wrong = TIMEML.replace('value="2024-05-07">on Tuesday', 'value="2024-05-14">on Tuesday')
+    (tmp_path / "doc.tml").write_text(wrong, encoding="utf-8")
+    result = runner.invoke(app, ["eval", "temporal", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "gold=2024-05-14 system=2024-05-07 rule=weekday" in result.stdout

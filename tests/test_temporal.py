@@ -713,10 +713,11 @@ def test_two_quarters_of_a_year_are_a_half(text: str, value: str, mod: str | Non
 def test_every_matcher_pattern_needs_an_anchor_word(nlp: Language) -> None:
     """`_windows` leaves out windows without an anchor word: sound only while every pattern has a
     required token that is a trigger word or matches one of the pattern token regexes."""
-    from claimline import temporal
+    from claimline.temporal import TimeExtractor
+    from claimline.temporal import detection as temporal
 
-    matcher = temporal._matcher(nlp.vocab)
-    keys = ["LEX", "CURRENT", "REF", "DURATION", "CALENDAR"]
+    matcher = TimeExtractor(nlp.vocab).matcher
+    keys = ["LEX", "CURRENT", "REF", "DURATION", "CALENDAR", "HOLIDAY"]
     assert len(matcher) == len(keys)
 
     def anchors(spec: dict[str, object]) -> bool:
@@ -738,23 +739,24 @@ def test_every_matcher_pattern_needs_an_anchor_word(nlp: Language) -> None:
 
 
 def test_windows_without_an_anchor_word_would_match_nothing(nlp: Language) -> None:
-    from claimline import temporal
+    from claimline.temporal import TimeExtractor
 
     doc = nlp(
         "About 30 people came, the mayor and her many friends from the old town hall among them. "
         "The 2 sides talked in Q3 and resumed the talks on Tuesday, with 12 of 40 delegates present."
     )
-    kept = temporal._windows(doc)
+    extractor = TimeExtractor(nlp.vocab)
+    kept = extractor.windows(doc)
     dropped = [window for window in _all_windows(doc) if window not in kept]
     assert len(kept) == 1 and dropped  # "Q3 ... Tuesday" kept, "About 30 people" not
-    matcher = temporal._matcher(nlp.vocab)
+    matcher = extractor.matcher
     for a, b in dropped:
         assert matcher(doc[a:b]) == []
 
 
 def _all_windows(doc: Doc) -> list[tuple[int, int]]:
     """The windows before leaving out those without an anchor word."""
-    from claimline import temporal
+    from claimline.temporal import detection as temporal
 
     windows: list[tuple[int, int]] = []
     for token in doc:

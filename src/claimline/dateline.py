@@ -1,6 +1,12 @@
-"""Publication date from a dateline or a leading metadata line (pure text, no model).
+"""Datelines (pure text, no model): where a dateline opening the body ends, and the publication
+date a dateline or a leading metadata line states. The one place that reads datelines; month and
+weekday names come from the calendar data (`lang/en/calendar.toml`).
 
-Recognised at the start of the body (or on a metadata line just before it):
+A dateline opening the body (`dateline_end`): a place in capitals, optional comma-separated state
+and date, an optional agency in brackets, then a dash ("GAZA, April 10 (Reuters) -",
+"SAN JOSE, Calif., Oct. 7, 2024 -", "WASHINGTON (AP) —").
+
+Publication dates recognised at the start of the body (or on a metadata line just before it):
 
 - "WASHINGTON, April 10, 2025 (Reuters) -", "April 10, 2025 —", "10 April 2025 -"
 - "Published: 10 April 2025", "Updated on April 10, 2025 at 10:32 a.m. EDT", "Date: 2025-04-10"
@@ -14,34 +20,51 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from claimline.lang.calendar import calendar
+
+# "GAZA, April 10 (Reuters) -", "SAN JOSE, Calif., Oct. 7, 2024 -", "WASHINGTON (AP) —": a place in
+# capitals, optional comma-separated state and date, optional agency in brackets, then a dash.
+_DATELINE_PREFIX = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,\s*[A-Za-z0-9.'’]+(?:\s+[A-Za-z0-9.'’]+){0,3}){0,3}"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s+(?:-|–|—|--)\s+"
 )
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where a dateline that opens the body at `start` ends (after its dash), or None."""
+    found = _DATELINE_PREFIX.match(text, start)
+    return found.end() if found and found.end() < len(text) else None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def _date_forms() -> tuple[re.Pattern[str], ...]:
+    """The full-date layouts, with the month and weekday names of the calendar data."""
+    data = calendar()
+    month = rf"(?P<month>{_alternation(list(data.month_numbers()))})\.?"
+    weekday = rf"(?:(?:{_alternation(list(data.weekday_numbers()))})\.?,?\s+)?"
+    return (
+        re.compile(rf"{weekday}{month}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+        re.compile(rf"{weekday}{_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}\b", re.I),
+        re.compile(r"(?P<year>(?:19|20)\d\d)[-/](?P<mnum>[01]?\d)[-/](?P<day>[0-3]?\d)(?!\d)"),
+    )
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    return calendar().month_numbers()
+
+
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
-_DATE_FORMS = [
-    re.compile(rf"{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
-    re.compile(r"(?P<year>(?:19|20)\d\d)[-/](?P<mnum>[01]?\d)[-/](?P<day>[0-3]?\d)(?!\d)"),
-]
 _LABEL = re.compile(
     r"^\s*(?:published|posted|updated|last updated|date|dated|first published|originally published)"
     r"(?:\s+on)?\s*[:\-\u2013\u2014]?\s*",
@@ -57,7 +80,9 @@ def _to_date(m: re.Match[str]) -> date | None:
     groups = m.groupdict()
     try:
         year = int(groups["year"])
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"][:3].lower()]
+        month = (
+            int(groups["mnum"]) if groups.get("mnum") else calendar().month_numbers()[groups["month"].lower()]
+        )
         return date(year, month, int(groups["day"]))
     except (ValueError, KeyError, TypeError):
         return None
@@ -65,7 +90,7 @@ def _to_date(m: re.Match[str]) -> date | None:
 
 def _date_at_start(line: str) -> date | None:
     """A full date at the very start of `line` (after a place name), followed by a dash/paren/end."""
-    for form in _DATE_FORMS:
+    for form in _date_forms():
         m = form.match(line)
         if m is None:
             continue
@@ -84,7 +109,7 @@ def _labelled(line: str) -> date | None:
     if not m:
         return None
     rest = line[m.end() :]
-    for form in _DATE_FORMS:
+    for form in _date_forms():
         d = form.search(rest[:60])
         if d:
             return _to_date(d)
@@ -118,7 +143,7 @@ def find_publication_date(text: str, body_start: int = 0) -> date | None:
 def date_in_dateline(dateline: str) -> date | None:
     """A full date anywhere in a dateline already set apart by its layout
     ("SAN JOSE, Calif., Oct. 7, 2024 -"), where a place with a state stands before the date."""
-    for form in _DATE_FORMS:
+    for form in _date_forms():
         m = form.search(dateline)
         if m is not None:
             found = _to_date(m)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimline.dateline import dateline_end
 from claimline.errors import InputError
 
 # Larger inputs are almost certainly not one article; refuse rather than exhaust memory.
@@ -98,14 +99,6 @@ class Layout:
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# "GAZA, April 10 (Reuters) -", "SAN JOSE, Calif., Oct. 7, 2024 -", "WASHINGTON (AP) —": a place in
-# capitals, optional comma-separated state and date, optional agency in brackets, then a dash.
-_DATELINE_PREFIX = re.compile(
-    r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
-    r"(?:,\s*[A-Za-z0-9.'’]+(?:\s+[A-Za-z0-9.'’]+){0,3}){0,3}"
-    r"(?:\s*\([^()\n]{1,40}\))?"
-    r"\s+(?:-|–|—|--)\s+"
-)
 
 
 def find_layout(text: str) -> Layout:
@@ -126,6 +119,4 @@ def find_layout(text: str) -> Layout:
         paragraph_end = repeat.start() if repeat else len(text)
         if " ".join(text[body_start:paragraph_end].split()) == " ".join(first.split()):
             body_start = repeat.end() if repeat else len(text)
-    dateline = _DATELINE_PREFIX.match(text, body_start)
-    dateline_end = dateline.end() if dateline and dateline.end() < len(text) else None
-    return Layout(title_start, title_end, body_start, dateline_end)
+    return Layout(title_start, title_end, body_start, dateline_end(text, body_start))

@@ -4,8 +4,9 @@ Reads every ``.tml`` file under a directory, takes the document creation time (t
 ``functionInDocument="CREATION_TIME"``) as the publication date, parses the plain text of
 ``<TEXT>`` (all tags removed) and runs the stages up to the temporal one as the pipeline does, and reports
 strict and relaxed extent P/R/F1, value and type accuracy over relaxed matches, value F1
-(= value accuracy x relaxed F1), the main error categories with examples, and the wall time of the
-model against the temporal stage.
+(= value accuracy x relaxed F1), the main error categories with examples (a wrong value names the
+normalisation rules that read it, "rule=..."), and the wall time of the model against the
+temporal stage.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from claimline.components import TIMES
 from claimline.evaluation.scoring import precision_recall_f1, run_pipeline
 from claimline.models import TimeExpression
 from claimline.pipeline import model_name
+from claimline.temporal.extract import extractor_for
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -217,7 +219,10 @@ def _value_category(gold: GoldTime, sys: TimeExpression) -> str:
     return "value other"
 
 
-def _score(doc: TmlDocument, system: list[TimeExpression], report: TemporalReport) -> None:
+def _score(
+    doc: TmlDocument, system: list[TimeExpression], report: TemporalReport, rules: list[str] | None = None
+) -> None:
+    """Score one document; `rules[i]` names the normalisation rules behind `system[i]`'s value."""
     report.gold += len(doc.gold)
     report.system += len(system)
     text = doc.text
@@ -246,8 +251,9 @@ def _score(doc: TmlDocument, system: list[TimeExpression], report: TemporalRepor
         if value_ok:
             report.value_correct += 1
         else:
+            rule = f" rule={rules[best]}" if rules and rules[best] else ""
             report.errors[_value_category(g, s)].append(
-                f"{_context(text, g.start, g.end)} gold={g.value} system={s.value}"
+                f"{_context(text, g.start, g.end)} gold={g.value} system={s.value}{rule}"
             )
         if s.type == g.type:
             report.type_correct += 1
@@ -274,7 +280,11 @@ def evaluate(path: Path, *, model: str | None = None, limit: int | None = None) 
     report = TemporalReport(documents=len(documents), model=model_name(model))
     report.model_seconds, report.temporal_seconds = run.model_seconds, run.stage_seconds.get(TIMES, 0.0)
     for tml, doc in zip(documents, run.docs, strict=True):
-        _score(tml, doc._.times, report)
+        # The rule names are for the error listing only: read again, outside the timed stage.
+        found = extractor_for(doc.vocab).with_rules(doc, tml.dct, doc._.sentences)
+        if [time for time, _ in found] != doc._.times:  # pragma: no cover - a broken invariant
+            raise AssertionError(f"{tml.name}: the rules' reading differs from the pipeline's")
+        _score(tml, doc._.times, report, [rule for _, rule in found])
     return report
 
 
