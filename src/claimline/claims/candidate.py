@@ -42,6 +42,7 @@ class Candidate:
     anchor: Token | None  # the cue token, for clause-level lookups (time)
     via: list[CharSpan] = field(default_factory=list)
     priority: int = 0
+    rule: str = ""  # the named rule that found it (for debugging; not in the output)
 
 
 def span_chars(tokens: Iterable[Token]) -> CharSpan:

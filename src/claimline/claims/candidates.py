@@ -56,6 +56,7 @@ def light_verb_candidates(doc: Doc, quotes: QuoteIndex, found: Triggers) -> Iter
             kind=kind,
             anchor=verb,
             priority=1,
+            rule="light_verb",
         )
 
 
@@ -139,6 +140,7 @@ def according_candidates(
                 kind="according_to",
                 anchor=according,
                 priority=1,
+                rule="according_to",
             ),
         )
 
@@ -212,6 +214,7 @@ def noun_candidates(doc: Doc, quotes: QuoteIndex, found: Triggers) -> Iterator[t
                 kind=kind,
                 anchor=noun,
                 priority=2 if own else 1,
+                rule="noun_cue",
             ),
         )
 
@@ -255,6 +258,7 @@ def standalone_quotes(
             kind="direct",
             anchor=None,
             priority=0,
+            rule="standalone_quote",
         )
 
 
@@ -299,6 +303,7 @@ def layout_candidates(doc: Doc, quotes: QuoteIndex, sents: SentenceBounds) -> It
             kind="indirect" if kind == "mixed" else kind,
             anchor=None,
             priority=2,
+            rule="speaker_line",
         )
     for match in _SIGNED_QUOTE.finditer(text):
         dash_start, dash_end = match.span("dash")
@@ -313,4 +318,5 @@ def layout_candidates(doc: Doc, quotes: QuoteIndex, sents: SentenceBounds) -> It
             kind="direct",
             anchor=None,
             priority=2,
+            rule="signed_quote",
         )
