@@ -134,7 +134,7 @@ def according_candidates(
             head,
             Candidate(
                 cue=CharSpan(according.idx, to.idx + len(to.text)),
-                cue_lemma="according to" if to is not according else "in",
+                cue_lemma=f"{according.lower_} {to.lower_}" if to is not according else "in",
                 content=CharSpan(start, end),
                 speaker=speaker,
                 kind="according_to",

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimline.actors import PERSON_NOUNS
 from claimline.claims.candidate import span_chars
-from claimline.claims.lexicon import QUANTITY_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from claimline.coref import ORGANISATION_NOUNS
+from claimline.claims.lexicon import (
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    PERSONAL_PRONOUNS,
+    QUANTITY_NOUNS,
+    SOURCE_NOUNS,
+    SPEECH_VERBS,
+)
 from claimline.spans import CharSpan
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -93,7 +98,6 @@ def _name_before(verb: Token) -> Token | None:
     return None
 
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 

@@ -44,12 +44,17 @@ class TriggerFinder:
         self.noun_cues = _ids(
             lexicon.NOUN_CUES | {lexicon.plural(noun) for noun in lexicon.NOUN_CUES if not noun.endswith("s")}
         )
-        self.light_verbs = _ids(form for lemma in lexicon.LIGHT_VERBS for form in lexicon.inflections(lemma))
+        self.light_verbs = _ids(lexicon.LIGHT_VERB_FORMS)
         self.put = _ids(
             ("put", "puts", "putting")
         )  # "as a memo put it, ...": the only sense of "put" that reports
-        self.according, self.to, self.it, self.acomp, self.in_, self.prep = (
-            get_string_id(word) for word in ("according", "to", "it", "acomp", "in", "prep")
+        # "according to": the second word of each phrase by the id of its first
+        self.phrases: dict[int, frozenset[int]] = {}
+        for first, second in lexicon.ACCORDING_PHRASES:
+            key = get_string_id(first)
+            self.phrases[key] = self.phrases.get(key, frozenset()) | {get_string_id(second)}
+        self.it, self.acomp, self.in_, self.prep = (
+            get_string_id(word) for word in ("it", "acomp", "in", "prep")
         )
 
     def __call__(self, doc: Doc) -> Triggers:
@@ -64,15 +69,7 @@ class TriggerFinder:
             self.noun_cues,
             self.light_verbs,
         )
-        put, it, according, to, acomp, in_, prep = (
-            self.put,
-            self.it,
-            self.according,
-            self.to,
-            self.acomp,
-            self.in_,
-            self.prep,
-        )
+        put, it, phrases, acomp, in_, prep = self.put, self.it, self.phrases, self.acomp, self.in_, self.prep
         for i, (lower, pos, dep) in enumerate(rows):
             if (
                 (pos in _VERB_POS and lower in verb_forms)
@@ -80,7 +77,9 @@ class TriggerFinder:
                 or (pos == VERB and lower in put and i < last and rows[i + 1][0] == it)
             ):
                 found.verbs.append(i)
-            elif (lower == according and i < last and rows[i + 1][0] == to) or (lower == in_ and dep == prep):
+            elif (lower in phrases and i < last and rows[i + 1][0] in phrases[lower]) or (
+                lower == in_ and dep == prep
+            ):
                 found.according.append(i)
             elif pos == NOUN and lower in nouns:
                 found.nouns.append(i)

@@ -9,9 +9,14 @@ from spacy.tokens import Doc, Token
 from claimline.claims.candidate import Candidate, SentenceBounds, trim
 from claimline.claims.content import clause_span, continued_quote, in_quote
 from claimline.claims.cue import as_put_it, cue_span, is_passive, verb_lemma
-from claimline.claims.lexicon import BELIEF_OR_EVALUATIVE_VERBS, EVIDENCE_ONLY_VERBS, SPEECH_VERBS
+from claimline.claims.lexicon import (
+    BELIEF_OR_EVALUATIVE_VERBS,
+    EVIDENCE_ONLY_VERBS,
+    PERSONAL_PRONOUNS,
+    SPEECH_VERBS,
+)
 from claimline.claims.quotes import ALL_QUOTES, QuoteIndex
-from claimline.claims.speaker import PERSONAL_PRONOUNS, can_speak, speaker_span, subject_of
+from claimline.claims.speaker import can_speak, speaker_span, subject_of
 from claimline.claims.triggers import Triggers
 from claimline.claims.verb_rules import NOT_REPORTED, VerbClause, read_content
 from claimline.models import ClaimKind
