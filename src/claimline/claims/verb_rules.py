@@ -94,7 +94,7 @@ class VerbClause:
 class Reading(NamedTuple):
     """The content a rule found, and how the cue then runs."""
 
-    content: tuple[int, int]
+    content: CharSpan
     prep: Token | None = None  # a selected preposition that belongs to the cue ("called for")
     through: Token | None = None  # the cue runs over the object up to this preposition ("accused Holt of")
 
@@ -180,7 +180,7 @@ def _infinitive(c: VerbClause) -> Reading | None:
     if "dobj" in c.by_dep and c.by_dep["dobj"].i < xcomp.i:
         return Reading(object_content(verb, c.by_dep["dobj"]))
     if asked and xcomp.i > verb.i:
-        return Reading((asked[0].left_edge.idx, clause_span(xcomp, c.doc)[1]))
+        return Reading(CharSpan(asked[0].left_edge.idx, clause_span(xcomp, c.doc)[1]))
     if xcomp.i > verb.i:
         return Reading(clause_span(xcomp, c.doc))
     return None
@@ -213,7 +213,9 @@ def _object(c: VerbClause) -> Reading | None:
         # "accused Holt of [being a Democrat]", "asked Clinton about [her emails]": the person
         # addressed belongs to the cue, what the preposition introduces is the content
         objects = [o for o in selected.children if o.dep_ in ("pobj", "pcomp")]
-        return Reading((objects[0].left_edge.idx, object_content(verb, selected)[1]), through=selected)
+        return Reading(
+            CharSpan(objects[0].left_edge.idx, object_content(verb, selected)[1]), through=selected
+        )
     if obj.i > verb.i and (selected := attitude_object_preposition(verb, obj, lemma, c.preps)) is not None:
         # "have expressed deep concern about [the policy]", "raised questions about [his health]":
         # the attitude noun is part of the cue, what it is about is the content
@@ -244,7 +246,7 @@ def _selected_preposition(c: VerbClause) -> Reading | None:
         if prep.lower_ in selected and prep.i > c.verb.i:
             objects = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
             if objects:
-                return Reading((objects[0].left_edge.idx, object_content(c.verb, prep)[1]), prep=prep)
+                return Reading(CharSpan(objects[0].left_edge.idx, object_content(c.verb, prep)[1]), prep=prep)
     return None
 
 
@@ -281,7 +283,7 @@ def _said_so(c: VerbClause) -> Reading | None:
     nxt = doc[verb.i + 1]
     pro = nxt.head if nxt.lower_ == "as" and nxt.head.lower_ == "much" else nxt
     if pro.lower_ in ("so", "much") and pro.head.i == verb.i and pro.dep_ == "advmod":
-        return Reading((nxt.idx, pro.idx + len(pro.text)))
+        return Reading(CharSpan(nxt.idx, pro.idx + len(pro.text)))
     return None
 
 
@@ -300,7 +302,7 @@ def _passive_with_complement(c: VerbClause) -> Reading | None:
         return None
     if not any(o.dep_ in ("oprd", "attr", "xcomp") and o.i > c.verb.i for o in c.verb.children):
         return None
-    return Reading((subject.left_edge.idx, clause_span(c.verb, c.doc)[1]))
+    return Reading(CharSpan(subject.left_edge.idx, clause_span(c.verb, c.doc)[1]))
 
 
 ContentRule = Callable[[VerbClause], "Reading | None"]
