@@ -132,3 +132,27 @@ def test_resolution_is_pure(nlp: Language) -> None:
     assert first == second is not None
     assert [a.model_dump() for a in actors.actors] == before
     assert resolve_speaker(doc, start, start, actors) is None
+
+
+def test_a_title_is_a_person_noun_on_a_hand_built_doc() -> None:
+    """ "Chancellor Angela Merkel ... The chancellor said": actors strip the title from the name, so
+    coreference must know it as a person noun too (people.toml keeps one list for both)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimline.actors import extract_actors
+    from claimline.sentences import extract_sentences
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Chancellor", "Angela", "Merkel", "arrived", ".", "The", "chancellor", "said", "so", "."],
+        pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADV", "PUNCT"],
+        lemmas=["Chancellor", "Angela", "Merkel", "arrive", ".", "the", "chancellor", "say", "so", "."],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "advmod", "punct"],
+        heads=[2, 2, 3, 3, 3, 6, 7, 7, 7, 7],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    actors = extract_actors(doc, extract_sentences(doc))
+    start = doc[5].idx
+    actor = resolve_speaker(doc, start, doc[6].idx + len("chancellor"), actors)
+    assert actor is not None and actors.get(actor).name == "Angela Merkel"

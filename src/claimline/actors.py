@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimline.lang.people import people
 from claimline.models import Actor, ActorKind, Mention
 from claimline.sentences import SentenceIndex, doc_text
 
@@ -28,52 +29,17 @@ LABEL_KINDS: dict[str, ActorKind] = {
     "NORP": "group",
 }
 
+_PEOPLE = people()
 # Heads of appositives and descriptions that only fit a person.
-PERSON_NOUNS = frozenset(
-    """
-    member official spokesman spokeswoman spokesperson leader minister president chairman chairwoman
-    chair director secretary senator governor mayor ambassador envoy negotiator commander general
-    chief head deputy adviser advisor aide analyst candidate nominee lawmaker representative
-    congressman congresswoman prosecutor judge lawyer attorney professor researcher scientist author
-    writer journalist reporter editor correspondent founder executive ceo economist expert activist
-    politician diplomat officer soldier prime king queen prince princess pope bishop cleric imam
-    rabbi priest father mother son daughter wife husband brother sister man woman boy girl resident
-    witness victim suspect student teacher doctor nurse coach player manager owner partner
-    businessman businesswoman strategist pollster consultant campaigner organizer director-general
-    """.split()
-)
-
+PERSON_NOUNS = frozenset(_PEOPLE.nouns.person)
 # Heads of "the X of <name>" that make <name> a place.
-PLACE_NOUNS = frozenset(
-    """
-    city town village port capital province region state county district suburb island republic
-    kingdom country municipality neighbourhood neighborhood outskirts streets centre center
-    """.split()
-)
-
+PLACE_NOUNS = frozenset(_PEOPLE.nouns.place)
 # Titles stripped from names before matching ("President Trump" and "Trump").
-TITLES = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative gov
-    governor gen general col colonel lt capt captain sgt adm admiral minister secretary prime
-    chancellor judge justice rev reverend sheikh king queen prince princess pope mayor ambassador
-    premier chairman
-    """.split()
-)
-
-COMPANY_SUFFIX = re.compile(r",?\s+(inc|corp|corporation|co|ltd|llc|plc|ag|sa|gmbh|nv|bv|lp|llp)$")
-CONNECTIVES = frozenset({"of", "the", "and", "for", "&", "de", "del", "la", "le", "al", "el"})
-
+TITLES = frozenset(_PEOPLE.names.titles)
+COMPANY_SUFFIX = re.compile(r",?\s+(" + "|".join(map(re.escape, _PEOPLE.names.company_suffixes)) + r")$")
+CONNECTIVES = frozenset(_PEOPLE.names.connectives)
 # Well-known equivalent names that neither surname nor initials reveal.
-ALIASES = {
-    "america": "united states",
-    "usa": "united states",
-    "united states of america": "united states",
-    "britain": "united kingdom",
-    "great britain": "united kingdom",
-    "uk": "united kingdom",
-    "russian federation": "russia",
-}
+ALIASES = _PEOPLE.names.aliases
 
 # No entity name is longer than this; it bounds the backward look of an overlap query.
 MAX_MENTION_CHARS = 1000

@@ -23,26 +23,19 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimline.actors import PERSON_NOUNS, ActorIndex, normalise_name
+from claimline.actors import ActorIndex, normalise_name
+from claimline.lang.people import people
 from claimline.models import Actor
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-SINGULAR_NONPERSON_PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
-
-# Nouns naming a collective actor: "the group", "the movement", "the ministry", ...
-ORGANISATION_NOUNS = frozenset(
-    """
-    group movement organization organisation ministry department agency government administration
-    party campaign company firm corporation committee council commission office bureau army military
-    militia union coalition alliance association federation network newspaper paper outlet channel
-    station agency service court parliament congress senate house cabinet board team side regime
-    authority authorities police force forces state country nation kremlin embassy consulate
-    faction wing body institute foundation bank fund university school church club league
-    """.split()
-)
+_PEOPLE = people()
+PERSON_PRONOUNS = frozenset(_PEOPLE.pronouns.person)
+SINGULAR_NONPERSON_PRONOUNS = frozenset(_PEOPLE.pronouns.nonperson)
+PLURAL_PRONOUNS = frozenset(_PEOPLE.pronouns.plural)
+RELATIVE_PRONOUNS = frozenset(_PEOPLE.pronouns.relative)
+FIRST_PERSON = frozenset(_PEOPLE.pronouns.first_person)
+# Nouns naming a person ("the official") or a collective actor ("the group", "the ministry").
+PERSON_NOUNS = frozenset(_PEOPLE.nouns.person)
+ORGANISATION_NOUNS = frozenset(_PEOPLE.nouns.organisation)
 GROUP_KINDS = ("organization", "group")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
