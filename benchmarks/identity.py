@@ -34,8 +34,7 @@ Item = tuple[str, str, str | None]
 
 def _jsonl(path: Path, prefix: str, date_key: str) -> Iterator[Item]:
     if not path.exists():
-        print(f"identity: {path.name} not found, skipped", file=sys.stderr)
-        return
+        raise SystemExit(f"identity: {path} not found (pass --data DIR, or --sets without it)")
     with path.open(encoding="utf-8") as stream:
         for number, line in enumerate(stream):
             record = json.loads(line)

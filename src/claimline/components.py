@@ -135,15 +135,13 @@ class Times(Stage["list[TimeExpression]"]):
     def build(self) -> Callable[..., list[TimeExpression]]:
         from claimline.pipeline import publication_date
         from claimline.sentences import doc_text
-        from claimline.temporal import extract_times
+        from claimline.temporal import TimeExtractor
 
         def dateline_date(doc: Doc) -> date | None:
             return publication_date(doc_text(doc))
 
         self._dateline_date = dateline_date
-        # The stage keeps per-vocab caches for now; its state is to be built here, once:
-        # `return TimeExtractor(self.nlp.vocab)` (called as extract_times is).
-        return extract_times
+        return TimeExtractor(self.nlp.vocab)  # its Matcher and word classes, built once
 
     def compute(self, doc: Doc) -> list[TimeExpression]:
         published: date | None = doc._.published
@@ -158,10 +156,9 @@ class Claims(Stage["list[Claim]"]):
     inputs = (Actors, Times, Sentences)
 
     def build(self) -> Callable[..., list[Claim]]:
-        from claimline.claims import extract_claims
+        from claimline.claims import ClaimExtractor
 
-        # As for times: `return ClaimExtractor(self.nlp.vocab)` once the claims package has it.
-        return extract_claims
+        return ClaimExtractor(self.nlp.vocab)  # its cue lexicon, built once
 
 
 @Language.factory(EVENTS)
