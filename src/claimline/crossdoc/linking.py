@@ -5,11 +5,13 @@ company suffix). Equal keys are one actor. Then these rules link different keys,
 links only when exactly one candidate fits, so two people who share a surname stay apart unless an
 article ties the surname to one of them:
 
-1. `article_alias`: a name an article used for an actor ("Jobs" for "Steve Jobs") is that actor
+1. `longer_name`: a name ending in a known multi-word name ("Apple CEO Steve Jobs") is that name.
+2. `article_alias`: a name an article used for an actor ("Jobs" for "Steve Jobs") is that actor
    wherever it appears alone.
-2. `surname`: a one-word name is the one multi-word person name ending in that word.
-3. `longer_name`: a name ending in a known multi-word name ("Apple CEO Steve Jobs") is that name.
+3. `surname`: a one-word name is the one person (after rule 1) with a multi-word name ending in it.
 4. `acronym`: an all-capitals word is the one multi-word name it abbreviates ("GM", "General Motors").
+
+Longer names are linked first, so that the variants of one person count once in rule 3.
 """
 
 from __future__ import annotations
@@ -101,8 +103,8 @@ class ActorLinker:
     def surname(self, key: NameKey) -> NameKey | None:
         if len(key) != 1:
             return None
-        found = self._by_last.get(key[0], [])
-        return found[0] if len(found) == 1 else None
+        found = {self._root(k) for k in self._by_last.get(key[0], [])}
+        return next(iter(found)) if len(found) == 1 else None
 
     def longer_name(self, key: NameKey) -> NameKey | None:
         for size in range(len(key) - 1, 1, -1):
@@ -117,9 +119,9 @@ class ActorLinker:
         return found[0] if len(found) == 1 else None
 
     def rules(self, key: NameKey, *, acronym_like: bool) -> Iterable[tuple[str, NameKey | None]]:
+        yield "longer_name", self.longer_name(key)
         yield "article_alias", self.article_alias(key)
         yield "surname", self.surname(key)
-        yield "longer_name", self.longer_name(key)
         yield "acronym", self.acronym(key, acronym_like=acronym_like)
 
     def resolve(self, name: str) -> str | None:
@@ -139,7 +141,8 @@ class ActorLinker:
                 self._by_initials.setdefault("".join(w[0] for w in key), []).append(key)
                 if entry.kinds.most_common(1)[0][0] == "person":
                     self._by_last.setdefault(key[-1], []).append(key)
-        for key, entry in self._names.items():
+        for key in sorted(self._names, key=len, reverse=True):
+            entry = self._names[key]
             for _, target in self.rules(key, acronym_like=entry.acronym_like):
                 if target is not None and target != key:
                     self._union(key, target)
