@@ -362,10 +362,18 @@ def timeline(
 
     try:
         kept: list[Article] = []
-        stream = iter_results(results, warn)
-        if output_format is TimelineFormat.html:
-            stream = _keeping(stream, kept)  # the report shows the articles the chronology links into
-        merged = merge_timelines(stream, actors=actor or None, top=top)
+        passes = 0
+
+        def read() -> Iterator[Article]:
+            # read twice (actors first, then the chosen actors' events): warnings only once
+            nonlocal passes
+            passes += 1
+            stream = iter_results(results, warn if passes == 1 else lambda message: None)
+            if output_format is TimelineFormat.html and passes == 2:
+                stream = _keeping(stream, kept)  # the report shows the articles the chronology links into
+            return stream
+
+        merged = merge_timelines(read, actors=actor or None, top=top)
         for message in merged.warnings:
             warn(message)
         if output_format is TimelineFormat.json:

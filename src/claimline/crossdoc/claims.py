@@ -28,6 +28,7 @@ class ClaimCluster:
     words: frozenset[str]
     members: list[ClaimDigest] = field(default_factory=list)
     about: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
 
 
 def _speaker_key(claim: ClaimDigest, speaker: str | None) -> str:
@@ -45,9 +46,7 @@ def merge_claims(claims: Iterable[tuple[ClaimDigest, str | None, set[str]]]) -> 
         block = by_speaker.setdefault(_speaker_key(claim, speaker), [])
         found = None
         for cluster in block[-CANDIDATES_PER_SPEAKER:]:
-            if claim.article not in {m.article for m in cluster.members} and (
-                agreement(words, cluster.words) >= SAME_QUOTE
-            ):
+            if claim.article not in cluster.articles and (agreement(words, cluster.words) >= SAME_QUOTE):
                 found = cluster
                 break
         if found is None:
@@ -55,6 +54,7 @@ def merge_claims(claims: Iterable[tuple[ClaimDigest, str | None, set[str]]]) -> 
             clusters.append(found)
             block.append(found)
         found.members.append(claim)
+        found.articles.add(claim.article)
         found.about |= about - ({speaker} if speaker else set())
     return clusters
 

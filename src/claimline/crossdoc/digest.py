@@ -7,6 +7,7 @@ in proportion to the actors, events and claims kept, not to the texts.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ class ActorDigest:
     kind: str
     aliases: tuple[str, ...]
     mentions: int
-    sentences: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -42,9 +42,15 @@ class EventDigest:
     sentence: str | None
     actors: tuple[str, ...]  # per-article actor ids
     interval: DateInterval | None
-    tense: Tense
     narrative: int  # position in the article's text
     relations: tuple[tuple[str, str], ...] = ()  # (BEFORE|AFTER, other event id in the article)
+
+    @property
+    def tense(self) -> Tense:
+        """Read from the words when asked: only the few events that are kept need it."""
+        if self.claim is not None:  # a cue: its last word is the verb ("has said")
+            return tense_of(self.text.split()[-1], self.lemma, self.text)
+        return tense_of(self.text, self.lemma, self.summary)
 
 
 @dataclass(slots=True)
@@ -109,7 +115,6 @@ def _statement(claim: Claim, aid: str, times: dict[str, TimeExpression]) -> Even
         sentence=claim.sentence,
         actors=(claim.speaker.actor,) if claim.speaker and claim.speaker.actor else (),
         interval=_interval(claim, times),
-        tense=tense_of(cue.text.split()[-1], cue.lemma, cue.text),
         narrative=cue.start,
         relations=(),
     )
@@ -121,9 +126,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s_end > start for _, s_end in spans[max(0, i - 8) : i])
 
 
-def digest(article: Article, number: int = 0) -> ArticleDigest:
-    """The digest of one article: what the merge needs, without the text."""
-    aid = article_id(article, number)
+def digest(article: Article, number: int = 0, *, full: bool = True) -> ArticleDigest:
+    """The digest of one article: what the merge needs, without the text (`full=False`: the actors)."""
+    aid = sys.intern(article_id(article, number))
     times = {t.id: t for t in article.times}
     result = ArticleDigest(id=aid, title=article.source.title, published=article.source.published)
     for actor in article.actors:
@@ -134,24 +139,24 @@ def digest(article: Article, number: int = 0) -> ArticleDigest:
                 kind=actor.kind,
                 aliases=tuple(actor.aliases),
                 mentions=len(actor.mentions),
-                sentences=frozenset(m.sentence for m in actor.mentions if m.sentence),
             )
         )
+    if not full:
+        return result
     for event in article.timeline:
         result.events.append(
             EventDigest(
                 article=aid,
-                event=event.id,
+                event=sys.intern(event.id),
                 claim=None,
-                lemma=event.trigger.lemma.lower(),
+                lemma=sys.intern(event.trigger.lemma.lower()),
                 start=event.trigger.start,
                 end=event.trigger.end,
                 text=event.trigger.text,
                 summary=event.summary,
-                sentence=event.sentence or None,
+                sentence=sys.intern(event.sentence) if event.sentence else None,
                 actors=tuple(event.actors),
                 interval=_interval(event, times),
-                tense=tense_of(event.trigger.text, event.trigger.lemma, event.summary),
                 narrative=event.trigger.start,
                 relations=tuple((r.type, r.event) for r in event.relations),
             )

@@ -13,6 +13,7 @@ rules, in order, all allow it:
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from claimline.lang.crossdoc import crossdoc_words, event_family
 
 WEAK_AGREEMENT = 0.15
 STRONG_AGREEMENT = 0.5
-CANDIDATES_PER_BLOCK = 64  # the most recent clusters of a (family, actor) block a mention is compared with
+CANDIDATES_PER_BLOCK = 24  # the most recent clusters of a (family, actor) block a mention is compared with
 
 _TOKEN = re.compile(r"\w+")
 
@@ -33,7 +34,7 @@ def family_of(lemma: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     stop = frozenset(crossdoc_words().stopwords)
-    return frozenset(w for w in _TOKEN.findall(text.casefold()) if w not in stop)
+    return frozenset(sys.intern(w) for w in _TOKEN.findall(text.casefold()) if w not in stop)
 
 
 def agreement(a: frozenset[str], b: frozenset[str]) -> float:

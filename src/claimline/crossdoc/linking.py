@@ -17,6 +17,7 @@ Longer names are linked first, so that the variants of one person count once in 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ class _Name:
     displays: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
-    sources: list[ActorSource] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (article id, actor id)
     acronym_like: bool = False
 
 
@@ -63,7 +64,8 @@ class ActorLinker:
         self._ids: dict[NameKey, str] = {}
         self._by_last: dict[str, list[NameKey]] = {}  # last word -> multi-word person names
         self._by_initials: dict[str, list[NameKey]] = {}  # initials -> multi-word names
-        self.actors: list[LinkedActor] = []
+        self.actors: list[LinkedActor] = []  # their `sources` are filled by `with_sources`, for those kept
+        self.sources: dict[str, list[tuple[str, str]]] = {}  # linked actor id -> (article, actor id)
 
     def add(self, article: str, actor: ActorDigest) -> None:
         key = name_key(actor.name)
@@ -75,7 +77,7 @@ class ActorLinker:
         entry.displays[actor.name] += max(actor.mentions, 1)
         entry.kinds[actor.kind] += max(actor.mentions, 1)
         entry.mentions += actor.mentions
-        entry.sources.append(ActorSource(article=article, actor=actor.id))
+        entry.sources.append((sys.intern(article), sys.intern(actor.id)))
         entry.acronym_like = entry.acronym_like or (actor.name.isupper() and len(key) == 1)
         for alias in actor.aliases:
             alias_key = name_key(alias)
@@ -157,9 +159,15 @@ class ActorLinker:
             self.actors.append(actor)
             for entry in group:
                 self._ids[entry.key] = actor.id
-            for source in actor.sources:
-                mapping[(source.article, source.actor)] = actor.id
+            sources = self.sources[actor.id] = [s for e in group for s in e.sources]
+            for source in sources:
+                mapping[source] = actor.id
         return mapping
+
+
+def with_sources(actor: LinkedActor, sources: list[tuple[str, str]]) -> LinkedActor:
+    actor.sources = [ActorSource(article=article, actor=actor_id) for article, actor_id in sources]
+    return actor
 
 
 def _linked_actor(actor_id: str, group: list[_Name]) -> LinkedActor:
@@ -178,5 +186,4 @@ def _linked_actor(actor_id: str, group: list[_Name]) -> LinkedActor:
         kind=kind,
         aliases=sorted(d for d in displays if d != name),
         mentions=sum(e.mentions for e in group),
-        sources=[s for e in group for s in e.sources],
     )

@@ -7,15 +7,15 @@ Articles are reduced to digests as they come (`digest`), actors are linked acros
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
 from claimline.crossdoc.claims import merge_claims, merged_claim, statement_date
-from claimline.crossdoc.digest import ArticleDigest, digest
+from claimline.crossdoc.digest import ArticleDigest, ClaimDigest, digest
 from claimline.crossdoc.events import Cluster, Mention, content_words, family_of, merge_events
-from claimline.crossdoc.linking import ActorLinker
+from claimline.crossdoc.linking import ActorLinker, with_sources
 from claimline.crossdoc.ordering import place, ranks
-from claimline.crossdoc.selection import DEFAULT_ACTORS, Target, belongs, default_actors, make_target
+from claimline.crossdoc.selection import DEFAULT_ACTORS, Target, Targets, default_actors, make_target, members
 from claimline.models import (
     ActorTimeline,
     Article,
@@ -27,13 +27,16 @@ from claimline.models import (
 )
 
 
-def read_digests(articles: Iterable[Article | ArticleDigest]) -> tuple[list[ArticleDigest], list[str]]:
-    """Digests of the articles (read one at a time), with warnings for repeated article ids."""
-    digests: list[ArticleDigest] = []
-    warnings: list[str] = []
+def read_digests(
+    articles: Iterable[Article | ArticleDigest], warnings: list[str], *, full: bool = True
+) -> Iterator[ArticleDigest]:
+    """Digests of the articles, one at a time; a repeated article id gets `#N` and a warning.
+
+    `full=False` keeps only the actors (the first pass of a two-pass merge).
+    """
     seen: set[str] = set()
     for number, article in enumerate(articles):
-        item = article if isinstance(article, ArticleDigest) else digest(article, number)
+        item = article if isinstance(article, ArticleDigest) else digest(article, number, full=full)
         if item.id in seen:
             warnings.append(f"{item.id}: the same article id twice; the later one is #{number}")
             item.id = f"{item.id}#{number}"
@@ -42,13 +45,12 @@ def read_digests(articles: Iterable[Article | ArticleDigest]) -> tuple[list[Arti
             for claim in item.claims:
                 claim.article = item.id
         seen.add(item.id)
-        digests.append(item)
-    return digests, warnings
+        yield item
 
 
 def _targets(linker: ActorLinker, queries: Sequence[str], top: int, warnings: list[str]) -> list[Target]:
     if not queries:
-        return [make_target(actor, None) for actor in default_actors(linker.actors, top)]
+        return [make_target(a, None, linker.sources[a.id]) for a in default_actors(linker.actors, top)]
     by_id = {actor.id: actor for actor in linker.actors}
     targets: list[Target] = []
     for number, query in enumerate(queries):
@@ -58,25 +60,39 @@ def _targets(linker: ActorLinker, queries: Sequence[str], top: int, warnings: li
             actor = LinkedActor(id=f"Q{number}", name=query, kind="other", mentions=0)
         else:
             actor = by_id[found]
-        targets.append(make_target(actor, query))
+        targets.append(make_target(actor, query, linker.sources.get(actor.id, [])))
     return targets
 
 
-def _mentions(
-    digests: Sequence[ArticleDigest], links: dict[tuple[str, str], str], targets: Sequence[Target]
-) -> Iterator[Mention]:
+ClaimInput = tuple[ClaimDigest, str | None, set[str]]
+
+
+def _relevant(
+    digests: Iterable[ArticleDigest], links: dict[tuple[str, str], str], targets: Targets
+) -> tuple[list[Mention], list[ClaimInput]]:
+    """The event mentions and claims of the target actors: all that is kept of the articles."""
+    target_ids = targets.ids
+    mentions: list[Mention] = []
+    claims: list[ClaimInput] = []
     for article in digests:
         for event in article.events:
-            members = {t.actor.id for t in targets if belongs(event, t, article)}
-            if not members:
-                continue
-            linked = {links[(article.id, a)] for a in event.actors if (article.id, a) in links}
-            yield Mention(
-                digest=event,
-                family=family_of(event.lemma),
-                actors=frozenset(linked | members),
-                words=content_words(event.summary),
-            )
+            chosen = members(event, article, targets)
+            if chosen:
+                linked = {links[(article.id, a)] for a in event.actors if (article.id, a) in links}
+                mentions.append(
+                    Mention(
+                        digest=event,
+                        family=family_of(event.lemma),
+                        actors=frozenset(linked | chosen),
+                        words=content_words(event.summary),
+                    )
+                )
+        for claim in article.claims:
+            speaker = links.get((article.id, claim.speaker)) if claim.speaker else None
+            about = {links[(article.id, a)] for a in claim.about if (article.id, a) in links}
+            if speaker in target_ids or about & target_ids:
+                claims.append((claim, speaker, about))
+    return mentions, claims
 
 
 def _event_entries(clusters: list[Cluster], published: dict[str, date | None]) -> list[MergedEvent]:
@@ -116,37 +132,46 @@ def _event_entries(clusters: list[Cluster], published: dict[str, date | None]) -
     return events
 
 
+ArticleSource = Iterable[Article | ArticleDigest] | Callable[[], Iterable[Article | ArticleDigest]]
+
+
 def merge_timelines(
-    articles: Iterable[Article | ArticleDigest],
+    articles: ArticleSource,
     actors: Sequence[str] | None = None,
     *,
     top: int = DEFAULT_ACTORS,
 ) -> MergedTimeline:
-    """One chronology per actor across `articles` (read once, in order; their texts are not kept).
+    """One chronology per actor across `articles` (their texts are not kept).
 
     `actors` names the actors to follow ("Steve Jobs", "GM"); by default the `top` most mentioned
     people and organisations. A name no article's actors match still gets the events that name it.
+
+    `articles` is read once, and every article's events and claims are held until the actors are
+    linked. Given a function returning a fresh iterable of the same articles instead, it is read
+    twice (first the actors, then only the events and claims of the chosen actors are kept), so
+    memory grows with the actors and the chosen actors' events, not with the articles' events.
     """
     queries = list(dict.fromkeys(actors or ()))
-    digests, warnings = read_digests(articles)
+    warnings: list[str] = []
+    two_pass = callable(articles)
+    first_pass = articles() if callable(articles) else articles
     linker = ActorLinker()
-    for article in digests:
+    refs: list[ArticleRef] = []
+    digests: list[ArticleDigest] = []
+    for article in read_digests(first_pass, warnings, full=not two_pass):
         for actor in article.actors:
             linker.add(article.id, actor)
+        refs.append(ArticleRef(id=article.id, title=article.title, published=article.published))
+        if not two_pass:
+            digests.append(article)
     links = linker.link()
     targets = _targets(linker, queries, top, warnings)
-    published = {a.id: a.published for a in digests}
-    clusters = merge_events(_mentions(digests, links, targets))
-    events = _event_entries(clusters, published)
+    second_pass = read_digests(articles(), []) if callable(articles) else digests
+    mentions, claim_input = _relevant(second_pass, links, Targets(targets))
+    del digests
+    published = {ref.id: ref.published for ref in refs}
+    events = _event_entries(merge_events(mentions), published)
 
-    target_ids = {t.actor.id for t in targets}
-    claim_input = []
-    for article in digests:
-        for claim in article.claims:
-            speaker = links.get((article.id, claim.speaker)) if claim.speaker else None
-            about = {links[(article.id, a)] for a in claim.about if (article.id, a) in links}
-            if speaker in target_ids or about & target_ids:
-                claim_input.append((claim, speaker, about))
     claim_clusters = merge_claims(claim_input)
     dated = [(cluster, statement_date(cluster, published)) for cluster in claim_clusters]
     dated.sort(key=lambda item: (item[1] is None, item[1].earliest if item[1] else date.min))
@@ -164,8 +189,8 @@ def merge_timelines(
     kept = {t.actor.id for t in targets} | {a for e in events for a in e.actors}
     kept |= {c.speaker for c in claims if c.speaker} | {a for c in claims for a in c.about}
     return MergedTimeline(
-        articles=[ArticleRef(id=a.id, title=a.title, published=a.published) for a in digests],
-        actors=[a for a in linker.actors if a.id in kept]
+        articles=refs,
+        actors=[with_sources(a, linker.sources[a.id]) for a in linker.actors if a.id in kept]
         + [t.actor for t in targets if t.actor.id.startswith("Q")],
         timelines=timelines,
         events=events,

@@ -46,6 +46,10 @@ def _lines(path: Path) -> Iterator[tuple[str, str]]:
 
 def _article(where: str, raw: str, warn: Warn) -> Article | None:
     try:
+        return Article.model_validate_json(raw)  # the fast path: JSON parsed and checked in one go
+    except ValidationError:
+        pass  # say why below
+    try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
         warn(f"{where}: skipped: invalid JSON ({error.msg})")

@@ -12,7 +12,6 @@ adds a few events and many more that are not the actor's (temporal awareness F1 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -25,12 +24,11 @@ DEFAULT_KINDS = ("person", "organization", "group", "other")
 
 @dataclass
 class Target:
-    """One actor to give a chronology: its linked actor and what names it."""
+    """One actor to give a chronology: its linked actor, its names, and its per-article actors."""
 
     actor: LinkedActor
-    query: str | None
-    names: re.Pattern[str] | None
-    article_actors: dict[str, frozenset[str]]  # article -> its actor ids linked to this actor
+    names: list[str]
+    sources: list[tuple[str, str]]  # (article id, actor id in that article)
 
 
 def default_actors(actors: Sequence[LinkedActor], count: int = DEFAULT_ACTORS) -> list[LinkedActor]:
@@ -38,33 +36,52 @@ def default_actors(actors: Sequence[LinkedActor], count: int = DEFAULT_ACTORS) -
     return [a for a in actors if a.kind in DEFAULT_KINDS][:count]
 
 
-def make_target(actor: LinkedActor, query: str | None) -> Target:
-    names = [actor.name, *actor.aliases] + ([query] if query else [])
-    by_article: dict[str, set[str]] = {}
-    for source in actor.sources:
-        by_article.setdefault(source.article, set()).add(source.actor)
+def make_target(actor: LinkedActor, query: str | None, sources: list[tuple[str, str]]) -> Target:
     return Target(
-        actor=actor,
-        query=query,
-        names=query_pattern(names),
-        article_actors={k: frozenset(v) for k, v in by_article.items()},
+        actor=actor, names=[actor.name, *actor.aliases, *([query] if query else [])], sources=sources
     )
 
 
-MembershipRule = Callable[[EventDigest, Target, ArticleDigest], bool]
+class Targets:
+    """The chosen actors, indexed so that each event is tested once against all of them."""
+
+    def __init__(self, targets: Sequence[Target]) -> None:
+        self.targets = list(targets)
+        self.ids = {t.actor.id for t in targets}
+        self.by_source: dict[tuple[str, str], set[str]] = {}
+        self.by_name: dict[str, set[str]] = {}
+        for target in targets:
+            for source in target.sources:
+                self.by_source.setdefault(source, set()).add(target.actor.id)
+            for name in target.names:
+                self.by_name.setdefault(name.casefold(), set()).add(target.actor.id)
+        self.names = query_pattern([n for t in targets for n in t.names])
 
 
-def participant(event: EventDigest, target: Target, article: ArticleDigest) -> bool:
-    own = target.article_actors.get(article.id, frozenset())
-    return any(a in own for a in event.actors)
+MembershipRule = Callable[[EventDigest, ArticleDigest, Targets], set[str]]
 
 
-def named_in_summary(event: EventDigest, target: Target, article: ArticleDigest) -> bool:
-    return target.names is not None and target.names.search(event.summary) is not None
+def participant(event: EventDigest, article: ArticleDigest, targets: Targets) -> set[str]:
+    found: set[str] = set()
+    for actor in event.actors:
+        found |= targets.by_source.get((article.id, actor), set())
+    return found
+
+
+def named_in_summary(event: EventDigest, article: ArticleDigest, targets: Targets) -> set[str]:
+    if targets.names is None:
+        return set()
+    return {
+        t for name in targets.names.findall(event.summary) for t in targets.by_name.get(name.casefold(), ())
+    }
 
 
 MEMBERSHIP_RULES: tuple[MembershipRule, ...] = (participant, named_in_summary)
 
 
-def belongs(event: EventDigest, target: Target, article: ArticleDigest) -> bool:
-    return any(rule(event, target, article) for rule in MEMBERSHIP_RULES)
+def members(event: EventDigest, article: ArticleDigest, targets: Targets) -> set[str]:
+    """The ids of the chosen actors whose chronology the event belongs to."""
+    found: set[str] = set()
+    for rule in MEMBERSHIP_RULES:
+        found |= rule(event, article, targets)
+    return found

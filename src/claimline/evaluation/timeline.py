@@ -264,7 +264,7 @@ def evaluate(
     docs = _read_jsonl(docs_path)
     gold = _read_jsonl(timelines_path)
     articles = run_pipeline(docs, model)
-    digests, _ = read_digests(articles)
+    digests = list(read_digests(articles, []))
     scores = []
     for timeline in gold:
         entity = str(timeline["entity"])
