@@ -189,3 +189,46 @@ def test_name_keys_ignore_case_articles_possessives_and_company_suffixes() -> No
     assert name_key("The Apple Inc.") == ("apple",)
     assert name_key("Jobs’s") == ("jobs",)
     assert name_key("General Motors Corp") == ("general", "motors")
+
+
+def test_an_undated_past_event_does_not_join_an_event_dated_after_its_article() -> None:
+    old = make_article(
+        "old",
+        date(2005, 6, 6),
+        "Acme announced the Rocket phone to the press.",
+        ACME,
+        [("announced", "announce", ["Acme Corp"], None)],
+    )
+    new = make_article(
+        "new",
+        date(2010, 6, 8),
+        "Acme announced the Rocket phone to the press.",
+        ACME,
+        [("announced", "announce", ["Acme Corp"], (date(2010, 6, 7), date(2010, 6, 7)))],
+    )
+    merged = merge_timelines([old, new], actors=["Acme Corp"])
+    assert [
+        (e.date, e.date_source, [m.article for m in e.mentions]) for e in events_of(merged, "Acme Corp")
+    ] == [
+        ("2005-06-06", "publication", ["old"]),
+        ("2010-06-07", "time", ["new"]),
+    ]
+
+
+def test_an_undated_mention_takes_the_date_of_the_same_event_told_with_a_date_elsewhere() -> None:
+    dated = make_article(
+        "dated",
+        date(2010, 6, 8),
+        "On Monday Acme unveiled the Rocket phone in Paris.",
+        ACME,
+        [("unveiled", "unveil", ["Acme Corp"], (date(2010, 6, 7), date(2010, 6, 7)))],
+    )
+    undated = make_article(
+        "undated",
+        date(2010, 6, 20),
+        "Acme unveiled the Rocket phone in Paris to the press.",
+        ACME,
+        [("unveiled", "unveil", ["Acme Corp"], None)],
+    )
+    [event] = events_of(merge_timelines([dated, undated], actors=["Acme Corp"]), "Acme Corp")
+    assert (event.date, len(event.mentions)) == ("2010-06-07", 2)

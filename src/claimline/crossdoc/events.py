@@ -5,7 +5,9 @@ synonym, or a nominalisation: "launched", "release", "launch"). A mention joins 
 rules, in order, all allow it:
 
 1. `compatible_dates`: their dates, where both have one, overlap (a day inside a month does);
-2. `enough_evidence`: they share a linked actor and their summaries agree a little, or their
+2. `not_after_its_reports`: the date is not after the publication of an article that reports the
+   event as past or present (an undated "Jobs announced" of 2005 is not the announcement of 2010);
+3. `enough_evidence`: they share a linked actor and their summaries agree a little, or their
    summaries agree strongly; inside one article (two mentions there are usually two events, "said
    ... said") or for statements (claims' cues), only strongly agreeing summaries count.
 """
@@ -16,12 +18,13 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from claimline.crossdoc.dates import DateInterval
 from claimline.crossdoc.digest import EventDigest
 from claimline.lang.crossdoc import crossdoc_words, event_family
 
-WEAK_AGREEMENT = 0.15
+WEAK_AGREEMENT = 0.25
 STRONG_AGREEMENT = 0.5
 CANDIDATES_PER_BLOCK = 24  # the most recent clusters of a (family, actor) block a mention is compared with
 
@@ -52,6 +55,7 @@ class Mention:
     family: str
     actors: frozenset[str]
     words: frozenset[str]
+    reported: date | None = None  # publication date of its article, unless it is told as future
 
 
 @dataclass(slots=True)
@@ -62,12 +66,15 @@ class Cluster:
     actors: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
     articles: set[str] = field(default_factory=set)
+    reported: date | None = None  # the earliest publication that reports it as past or present
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
         self.actors |= mention.actors
         self.words = self.words | mention.words
         self.articles.add(mention.digest.article)
+        if mention.reported is not None:
+            self.reported = min(self.reported or mention.reported, mention.reported)
         interval = mention.digest.interval
         if interval is not None:
             self.interval = interval if self.interval is None else self.interval.intersect(interval)
@@ -81,6 +88,18 @@ def compatible_dates(mention: Mention, cluster: Cluster) -> bool:
     return interval is None or cluster.interval is None or interval.overlaps(cluster.interval)
 
 
+def not_after_its_reports(mention: Mention, cluster: Cluster) -> bool:
+    """An article cannot report as past an event that happened after it was published."""
+    interval = mention.digest.interval
+    if interval is not None and cluster.reported is not None and interval.earliest > cluster.reported:
+        return False
+    return not (
+        cluster.interval is not None
+        and mention.reported is not None
+        and cluster.interval.earliest > mention.reported
+    )
+
+
 def enough_evidence(mention: Mention, cluster: Cluster) -> bool:
     score = agreement(mention.words, cluster.words)
     strict = mention.digest.claim is not None or mention.digest.article in cluster.articles
@@ -89,7 +108,7 @@ def enough_evidence(mention: Mention, cluster: Cluster) -> bool:
     return score >= STRONG_AGREEMENT or (bool(mention.actors & cluster.actors) and score >= WEAK_AGREEMENT)
 
 
-MERGE_RULES: tuple[MergeRule, ...] = (compatible_dates, enough_evidence)
+MERGE_RULES: tuple[MergeRule, ...] = (compatible_dates, not_after_its_reports, enough_evidence)
 
 
 def merge_events(mentions: Iterable[Mention]) -> list[Cluster]:

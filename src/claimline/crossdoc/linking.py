@@ -51,6 +51,7 @@ class _Name:
     kinds: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
     sources: list[tuple[str, str]] = field(default_factory=list)  # (article id, actor id)
+    aliases: Counter[str] = field(default_factory=Counter)  # other names the articles used for it
     acronym_like: bool = False
 
 
@@ -80,6 +81,7 @@ class ActorLinker:
         entry.sources.append((sys.intern(article), sys.intern(actor.id)))
         entry.acronym_like = entry.acronym_like or (actor.name.isupper() and len(key) == 1)
         for alias in actor.aliases:
+            entry.aliases[alias] += 1
             alias_key = name_key(alias)
             if alias_key and alias_key != key:
                 self._alias_owners[alias_key].add(key)
@@ -173,9 +175,11 @@ def with_sources(actor: LinkedActor, sources: list[tuple[str, str]]) -> LinkedAc
 def _linked_actor(actor_id: str, group: list[_Name]) -> LinkedActor:
     displays: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    aliases: Counter[str] = Counter()
     for entry in group:
         displays.update(entry.displays)
         kinds.update(entry.kinds)
+        aliases.update(entry.aliases)
     kind: ActorKind = kinds.most_common(1)[0][0]  # type: ignore[assignment]
     # a person is named by the full name used most; anything else by its most used name
     full = [d for d, _ in displays.most_common() if len(name_key(d)) > 1] if kind == "person" else []
@@ -184,6 +188,6 @@ def _linked_actor(actor_id: str, group: list[_Name]) -> LinkedActor:
         id=actor_id,
         name=name,
         kind=kind,
-        aliases=sorted(d for d in displays if d != name),
+        aliases=sorted({d for d in [*displays, *aliases] if d != name}),
         mentions=sum(e.mentions for e in group),
     )

@@ -85,6 +85,7 @@ def _relevant(
                         family=family_of(event.lemma),
                         actors=frozenset(linked | chosen),
                         words=content_words(event.summary),
+                        reported=article.published if event.tense != "future" else None,
                     )
                 )
         for claim in article.claims:
