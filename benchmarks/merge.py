@@ -7,7 +7,8 @@ The results of `examples/*.txt` (and the seed) are extracted once, then repeated
 and organisations renamed, so that actors and events grow with the number of articles) and
 written as one batch JSONL to a temporary folder outside the project. Two fresh processes then read
 that file: (a) parse and validate every line as an `Article`, nothing kept; (b) `claimline
-timeline` with the default actors, as JSON to /dev/null. Each prints its wall time and peak RSS.
+timeline`'s merge with the default actors (read twice, as the command does) and the JSON written
+to a string. Each prints its wall time, CPU time and peak RSS (VmHWM).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ with open(sys.argv[1], encoding="utf-8") as stream:
         Article.model_validate_json(line)
         count += 1
 elapsed = time.perf_counter() - start
-print(count, elapsed, peak_kib())
+print(count, elapsed, peak_kib(), time.process_time())
 """
 )
 
@@ -59,7 +60,7 @@ start = time.perf_counter()
 merged = merge_timelines(lambda: iter_results([Path(sys.argv[1])], print), actors=sys.argv[2:] or None)
 text = merged.model_dump_json(indent=2)
 elapsed = time.perf_counter() - start
-print(len(merged.articles), elapsed, peak_kib(),
+print(len(merged.articles), elapsed, peak_kib(), time.process_time(),
       len(merged.actors), len(merged.events), len(merged.claims))
 """
 )
@@ -113,15 +114,17 @@ def main() -> None:
                 stream.write(perturbed(bases[number % len(bases)], number, rng) + "\n")
         size = path.stat().st_size / 2**20
         print(f"{args.articles} results, {size:.0f} MiB, written in {time.perf_counter() - start:.1f} s")
-        count, seconds, rss = run(READ_ONLY, str(path))
+        count, seconds, rss, cpu = run(READ_ONLY, str(path))
         peak = int(rss) / 1024
         print(
-            f"(a) read and validate only: {count} articles in {float(seconds):.1f} s, peak RSS {peak:.0f} MiB"
+            f"(a) read and validate only: {count} articles in {float(seconds):.1f} s "
+            f"(CPU {float(cpu):.1f} s), peak RSS {peak:.0f} MiB"
         )
-        count, seconds, rss, actors, events, claims = run(MERGE, str(path), *args.actor)
+        count, seconds, rss, cpu, actors, events, claims = run(MERGE, str(path), *args.actor)
         peak = int(rss) / 1024
         print(
-            f"(b) merge_timelines: {count} articles in {float(seconds):.1f} s, peak RSS {peak:.0f} MiB "
+            f"(b) merge_timelines: {count} articles in {float(seconds):.1f} s (CPU {float(cpu):.1f} s), "
+            f"peak RSS {peak:.0f} MiB "
             f"({actors} actors, {events} events, {claims} claims kept)"
         )
     finally:
