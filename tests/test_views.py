@@ -1132,3 +1132,39 @@ def test_browser_renders_the_seed_report(chromium: Chromium, seed_article: Artic
         chromium.open(terminal.as_uri(), width=TERMINAL_WIDTH_PX, height=600)
         chromium.screenshot(Path(target) / "table.png")
     assert shot.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# The merged timeline of several articles (`claimline timeline --format html`)
+
+
+def _merged_page() -> str:
+    from claimline import merge_timelines
+    from claimline.views.merged_html import render_merged_html
+
+    articles = [seed_like_article(), tricky_article()]
+    for number, article in enumerate(articles):
+        article.id = f"art{number}"
+    return render_merged_html(merge_timelines(articles, top=3), articles)
+
+
+def test_merged_timeline_links_every_entry_to_a_sentence_of_its_article() -> None:
+
+    page = _merged_page()
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    targets = re.findall(r'href="#([^"]+)"', page)
+    assert targets and not [t for t in targets if t not in ids]
+    assert re.search(r'class="timeline merged" id="chronology-0"', page)
+    assert re.search(r'href="#a[01]-sent-s\d+"', page), "no chronology entry links to its sentence"
+
+
+@pytest.mark.browser
+def test_browser_renders_the_merged_timeline(chromium: Chromium, tmp_path: Path) -> None:
+    checks = open_report(chromium, _merged_page(), tmp_path / "merged.html")
+    assert chromium.problems() == []
+    assert checks["ready"] == "1"
+    assert checks["dangling"] == []
+    assert all(checks["bars"]), "a timeline bar is invisible or outside its track"
+    assert checks["width"] <= 1280, "the page scrolls sideways"
+    links = "document.querySelectorAll('section.merged .ev-who a[href*=\"-sent-\"]').length"
+    assert chromium.evaluate(links) > 0

@@ -6,11 +6,20 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Article", "Failure", "__version__", "extract", "extract_many"]
+__all__ = [
+    "Article",
+    "Failure",
+    "MergedTimeline",
+    "__version__",
+    "extract",
+    "extract_many",
+    "merge_timelines",
+]
 
 if TYPE_CHECKING:
     from claimline.batch import extract_many
-    from claimline.models import Article, Failure
+    from claimline.crossdoc import merge_timelines
+    from claimline.models import Article, Failure, MergedTimeline
     from claimline.pipeline import extract
 
 
@@ -24,7 +33,11 @@ def __getattr__(name: str) -> Any:
         from claimline import batch
 
         return batch.extract_many
-    if name in ("Article", "Failure"):
+    if name == "merge_timelines":
+        from claimline import crossdoc
+
+        return crossdoc.merge_timelines
+    if name in ("Article", "Failure", "MergedTimeline"):
         from claimline import models
 
         return getattr(models, name)

@@ -17,7 +17,11 @@ from claimline import __version__
 from claimline.errors import ClaimlineError, UsageError
 
 if TYPE_CHECKING:
-    from claimline.models import Article
+    from collections.abc import Iterator
+
+    from rich.console import Console
+
+    from claimline.models import Article, MergedTimeline
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 bad input; 2 usage error; 3 model not available; 4 some batch inputs failed."
@@ -155,23 +159,9 @@ def extract(
 
 def render_table_text(article: Article, *, to_file: bool) -> str:
     """The rich tables as text: coloured and terminal-wide on a terminal, plain 100 columns otherwise."""
-    import io
-    import shutil
-
-    from rich.console import Console
-
     from claimline.views.terminal import render_table
 
-    terminal = not to_file and sys.stdout.isatty()
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=terminal,
-        color_system="auto" if terminal else None,
-        width=shutil.get_terminal_size().columns if terminal else 100,
-    )
-    render_table(article, console)
-    return buffer.getvalue()
+    return _rich_text(lambda console: render_table(article, console), to_file=to_file)
 
 
 @app.command()
@@ -334,6 +324,109 @@ def batch(
     raise typer.Exit(summary.exit_code)
 
 
+class TimelineFormat(str, enum.Enum):
+    json = "json"
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def timeline(
+    results: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="RESULTS...",
+            help="Batch .jsonl files, result .json files, or folders of them (claimline output).",
+        ),
+    ],
+    actor: Annotated[
+        list[str] | None,
+        typer.Option("--actor", "-a", help="Follow this actor (repeatable) [default: the most mentioned]."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many actors by default.")] = 5,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.", dir_okay=False),
+    ] = None,
+    output_format: Annotated[
+        TimelineFormat, typer.Option("--format", "-f", help="json (default), table, markdown or html.")
+    ] = TimelineFormat.json,
+) -> None:
+    """Merge many articles' results into one chronology per actor, with every source behind it.
+
+    A line that is not a result (or a batch failure record) is skipped with a warning.
+    """
+    from claimline.crossdoc import merge_timelines
+    from claimline.crossdoc.reading import iter_results
+
+    try:
+        kept: list[Article] = []
+        passes = 0
+
+        def read() -> Iterator[Article]:
+            # read twice (actors first, then the chosen actors' events): warnings only once
+            nonlocal passes
+            passes += 1
+            stream = iter_results(results, warn if passes == 1 else lambda message: None)
+            if output_format is TimelineFormat.html and passes == 2:
+                stream = _keeping(stream, kept)  # the report shows the articles the chronology links into
+            return stream
+
+        merged = merge_timelines(read, actors=actor or None, top=top)
+        for message in merged.warnings:
+            warn(message)
+        if output_format is TimelineFormat.json:
+            text = merged.model_dump_json(indent=2) + "\n"
+        elif output_format is TimelineFormat.markdown:
+            from claimline.views.merged import render_merged_markdown
+
+            text = render_merged_markdown(merged)
+        elif output_format is TimelineFormat.html:
+            from claimline.views.merged_html import render_merged_html
+
+            text = render_merged_html(merged, kept)
+        else:
+            text = _rich_text(
+                lambda console: _render_merged_table(merged, console), to_file=output is not None
+            )
+        write_output(text, output, inputs=tuple(results))
+    except ClaimlineError as error:
+        fail(error)
+
+
+def _keeping(stream: Iterator[Article], kept: list[Article]) -> Iterator[Article]:
+    for article in stream:
+        kept.append(article)
+        yield article
+
+
+def _render_merged_table(merged: MergedTimeline, console: Console) -> None:
+    from claimline.views.merged import render_merged_table
+
+    render_merged_table(merged, console)
+
+
+def _rich_text(render: Callable[[Console], None], *, to_file: bool) -> str:
+    """What `render` prints: coloured and terminal-wide on a terminal, plain 100 columns otherwise."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    terminal = not to_file and sys.stdout.isatty()
+    buffer = io.StringIO()
+    render(
+        Console(
+            file=buffer,
+            force_terminal=terminal,
+            color_system="auto" if terminal else None,
+            width=shutil.get_terminal_size().columns if terminal else 100,
+        )
+    )
+    return buffer.getvalue()
+
+
 @eval_app.command("temporal")
 def eval_temporal(
     directory: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")],
@@ -376,6 +469,37 @@ def eval_claims(
     except ClaimlineError as error:
         fail(error)
     _print_report(report.to_text(), report.to_dict(), as_json)
+
+
+@eval_app.command("timeline")
+def eval_timeline(
+    docs: Annotated[Path, typer.Argument(help="Articles, JSONL: {id, dct, text, ...} per line.")],
+    timelines: Annotated[
+        Path, typer.Argument(help="Gold entity timelines, JSONL (SemEval-2015 Task 4 style).")
+    ],
+    model: ModelOption = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option(help="Score a naive join instead: 'naive' (undated left out) or 'naive-dct'."),
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List missed, spurious and misdated mentions.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Cross-article timelines: temporal awareness P/R/F1, mention P/R/F1, date accuracy."""
+    from claimline.evaluation.timeline import evaluate
+
+    for path in (docs, timelines):
+        if not path.is_file():
+            fail(UsageError(f"{path}: not a JSONL file"))
+    if baseline not in (None, "naive", "naive-dct"):
+        fail(UsageError(f"--baseline {baseline}: expected 'naive' or 'naive-dct'"))
+    try:
+        report = evaluate(docs, timelines, model=model, baseline=baseline)
+    except ClaimlineError as error:
+        fail(error)
+    _print_report(report.to_text(errors=errors), report.to_dict(), as_json)
 
 
 def _print_report(text: str, figures: dict[str, object], as_json: bool) -> None:

@@ -169,3 +169,110 @@ class Failure(_Strict):
 
     id: str
     error: ErrorInfo
+
+
+# ---------------------------------------------------------------------------------------------
+# The merged timeline across articles (`claimline timeline`): its own object and schema version.
+
+MERGED_SCHEMA_VERSION: Literal["1.0"] = "1.0"
+
+Day = date  # the merged models have a field named `date`, which hides the type in their bodies
+DateSource = Literal["time", "relation", "publication", "none"]
+
+
+class ArticleRef(_Strict):
+    """An article the merged timeline was built from (its text is not kept)."""
+
+    id: str
+    title: str | None = None
+    published: Day | None = None
+
+
+class ActorSource(_Strict):
+    article: str = Field(description="Article id.")
+    actor: str = Field(description="The actor's id in that article.")
+
+
+class LinkedActor(_Strict):
+    """One person or organisation across articles, with the per-article actors it links."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    mentions: int = Field(description="Mentions over all articles.")
+    sources: list[ActorSource] = Field(default_factory=list)
+
+
+class EventMention(_Strict):
+    """Where an article reports a merged event: the trigger's offsets into that article's text."""
+
+    article: str
+    event: str | None = Field(description="The event's id in that article, or null for a claim's cue.")
+    claim: str | None = None
+    sentence: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class MergedEvent(_Strict):
+    id: str
+    date: str = Field(
+        description="ISO-TimeML-style date at the evidence's precision: 2008-06-09, 2008-06-XX."
+    )
+    date_source: DateSource = Field(
+        description="Where the date comes from: a time expression, a stated relation, the publication date "
+        "(an undated past or present event), or none."
+    )
+    earliest: Day | None = None
+    latest: Day | None = None
+    rank: int = Field(description="Place in the order, from 1; equal ranks are simultaneous; 0 = unplaced.")
+    lemma: str
+    summary: str
+    actors: list[str] = Field(default_factory=list, description="Linked actor ids.")
+    mentions: list[EventMention] = Field(default_factory=list)
+
+
+class ClaimSource(_Strict):
+    article: str
+    claim: str
+    sentence: str | None = None
+    start: int = Field(ge=0, description="Start of the content in that article's text.")
+    end: int = Field(ge=0)
+
+
+class MergedClaim(_Strict):
+    """One statement, carried by one or more articles."""
+
+    id: str
+    date: str = Field(
+        description="The statement date: the claim's time, else its article's publication date."
+    )
+    earliest: Day | None = None
+    speaker: str | None = Field(description="Linked actor id of the speaker, if resolved.")
+    speaker_text: str | None = None
+    cue: str | None = None
+    content: str
+    kind: ClaimKind
+    about: list[str] = Field(default_factory=list, description="Linked actors named in the content.")
+    sources: list[ClaimSource] = Field(default_factory=list)
+
+
+class ActorTimeline(_Strict):
+    """One actor's chronology: its events, its claims and the claims about it, in order."""
+
+    actor: str
+    events: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=list, description="Claims the actor made.")
+    claims_about: list[str] = Field(default_factory=list, description="Claims others made about it.")
+
+
+class MergedTimeline(_Strict):
+    schema_version: Literal["1.0"] = MERGED_SCHEMA_VERSION
+    articles: list[ArticleRef] = Field(default_factory=list)
+    actors: list[LinkedActor] = Field(default_factory=list)
+    timelines: list[ActorTimeline] = Field(default_factory=list)
+    events: list[MergedEvent] = Field(default_factory=list)
+    claims: list[MergedClaim] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

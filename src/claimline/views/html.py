@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from claimline.models import Article, Claim, Event, TimeExpression
+from claimline.models import Article, Claim, Event, Generator, TimeExpression
 from claimline.views._common import (
     Lookup,
     date_range_label,
@@ -668,18 +668,21 @@ def render_html(articles: Sequence[Article]) -> str:
     articles = list(articles)
     batch = len(articles) > 1
     page_title = title_of(articles[0]) if len(articles) == 1 else f"{len(articles)} articles"
-    generator = articles[0].generator if articles else None
-    made_by = (
-        f"claimline {_e(generator.version)} · model {_e(generator.model)} {_e(generator.model_version)}"
-        if generator
-        else "claimline"
-    )
     body: list[str] = []
     if batch:
         body += [_index(articles), _merged_timeline(articles)]
     body += [_article_section(a, i, batch) for i, a in enumerate(articles)]
     if not articles:
         body.append('<p class="muted">No articles.</p>')
+    return _page(page_title, articles[0].generator if articles else None, body)
+
+
+def _page(page_title: str, generator: Generator | None, body: Sequence[str]) -> str:
+    made_by = (
+        f"claimline {_e(generator.version)} · model {_e(generator.model)} {_e(generator.model_version)}"
+        if generator
+        else "claimline"
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
