@@ -47,6 +47,8 @@ __all__ = ["PARTITION_BYTES", "DaskEngine", "connect", "extract_bag", "partition
 # Input bytes per partition: about two seconds of work for one worker with the small model, so
 # workers stay evenly busy to the end while task overhead (milliseconds) stays negligible.
 PARTITION_BYTES = 64 * 1024
+# How long to wait for restarted workers before running the next input alone (after a crash).
+SETTLE_SECONDS = 60
 
 Input: TypeAlias = str | Path | Mapping[str, Any] | ItemLike
 Form = Literal["dict", "json", "model"]
@@ -65,18 +67,19 @@ def _size(item: BatchItem) -> int:
 def partitions(
     items: Iterable[BatchItem], partition_bytes: int = PARTITION_BYTES, sizes: Mapping[str, int] | None = None
 ) -> Iterator[list[BatchItem]]:
-    """Consecutive runs of `items` of about `partition_bytes` of input each (at least one item)."""
+    """Consecutive runs of `items` of at most `partition_bytes` of input each, or of one larger input."""
     if partition_bytes < 1:
         raise UsageError(f"partition size must be at least 1 byte, not {partition_bytes}")
     part: list[BatchItem] = []
     volume = 0
     for item in items:
         known = sizes.get(item.id) if sizes is not None else None
-        volume += known if known is not None else _size(item)
-        part.append(item)
-        if volume >= partition_bytes:
+        size = known if known is not None else _size(item)
+        if part and volume + size > partition_bytes:  # a large input starts a partition of its own
             yield part
             part, volume = [], 0
+        part.append(item)
+        volume += size
     if part:
         yield part
 
@@ -110,6 +113,10 @@ class DaskEngine:
         self.partition_bytes = partition_bytes
         self.window = window
 
+    def _settle(self, workers: int) -> None:
+        with contextlib.suppress(TimeoutError, OSError):
+            self.client.wait_for_workers(workers, timeout=SETTLE_SECONDS)
+
     def _threads(self) -> int:
         threads: dict[str, int] = self.client.nthreads()
         return max(1, sum(threads.values()))
@@ -132,13 +139,17 @@ class DaskEngine:
         def submit(part: list[BatchItem]) -> Future:
             return self.client.submit(extract_partition, part, published, model, batch_size, pure=False)
 
+        workers = len(self.client.scheduler_info()["workers"])
+
         def collect(part: list[BatchItem], future: Future) -> list[Outcome]:
             try:
                 return list(future.result())
             except KilledWorker:
-                # The partition killed workers again and again: find the input that does it.
+                # The partition killed workers again and again: find the input that does it, one
+                # at a time, each once the workers are back (not on one that is still restarting).
                 outcomes: list[Outcome] = []
                 for item in part:
+                    self._settle(workers)
                     try:
                         outcomes.extend(submit([item]).result())
                     except KilledWorker:
