@@ -44,9 +44,10 @@ except ImportError as error:  # pragma: no cover - the extra is part of the test
 
 __all__ = ["PARTITION_BYTES", "DaskEngine", "connect", "extract_bag", "partitions"]
 
-# Input bytes per partition: about two seconds of work for one worker with the small model, so
-# workers stay evenly busy to the end while task overhead (milliseconds) stays negligible.
-PARTITION_BYTES = 64 * 1024
+# Input bytes per partition: about a second of work for one worker with the small model (four
+# 800-word articles), so that even a small batch spreads over the workers and they stay evenly
+# busy to the end, while the overhead of a task (milliseconds) stays negligible.
+PARTITION_BYTES = 16 * 1024
 # How long to wait for restarted workers before running the next input alone (after a crash).
 SETTLE_SECONDS = 60
 
