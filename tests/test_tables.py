@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import typing
 from pathlib import Path
 
@@ -197,3 +198,13 @@ def test_batch_format_parquet_writes_tables_beside_the_results(tmp_path: Path) -
     assert resumed.exit_code == 0 and "1 done, 0 failed, 1 skipped" in resumed.stderr
     tables = read_tables(out)
     assert tables["articles"].num_rows == 2 and tables["errors"].num_rows == 0
+
+
+def test_without_pyarrow_the_extra_is_named(
+    results_jsonl: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed: importing it fails
+    result = runner.invoke(app, ["export", str(results_jsonl), str(tmp_path / "t")])
+    assert result.exit_code == 3
+    assert 'pip install "claimline[parquet]"' in result.stderr
+    assert not (tmp_path / "t").exists()
