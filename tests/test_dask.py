@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from claimline.batch import BatchItem, discover
 from claimline.cli import app
+from claimline.models import ErrorInfo, Failure
 
 pytest.importorskip("distributed")
 pytest.importorskip("fsspec")
@@ -84,10 +85,19 @@ def test_scheduler_gives_the_same_lines_as_local_jobs_2(client: Client, corpus: 
     assert sorted_lines(remote) == sorted_lines(local)
 
 
-def test_partitions_are_cut_by_text_volume() -> None:
+def test_partitions_are_cut_by_text_volume(tmp_path: Path) -> None:
     items = [BatchItem(id=str(n), text="x" * size) for n, size in enumerate([10, 10, 30, 5, 5, 5, 100, 1])]
     cut = [[item.id for item in part] for part in partitions(items, partition_bytes=20)]
     assert cut == [["0", "1"], ["2"], ["3", "4", "5"], ["6"], ["7"]]
+    (tmp_path / "f.txt").write_text("x" * 15, encoding="utf-8")
+    weighed = [
+        BatchItem(id="listed", url="memory://a.txt", size=15),  # the size a URL listing gave
+        BatchItem(id="file", path=tmp_path / "f.txt"),  # a file's size on disk
+        BatchItem(id="failed", failure=Failure(id="failed", error=ErrorInfo(code="empty", message="m"))),
+        BatchItem(id="unknown", url="memory://b.txt"),  # unknown: a typical article, alone
+    ]
+    cut = [[item.id for item in part] for part in partitions(weighed, partition_bytes=20)]
+    assert cut == [["listed"], ["file", "failed"], ["unknown"]]
 
 
 def test_extract_bag_records_tuples_and_file_urls(client: Client, corpus: Path) -> None:

@@ -70,7 +70,8 @@ class BatchItem:
     read (lazily, when the batch gets to it). `published` overrides the batch's default date.
     `output` is the relative path of its `.json` under `--out-dir` (default: derived from `id`).
     `failure` marks an input already known to be bad (e.g. an unparsable stdin line): the batch
-    yields it as is, in its place. `url` names an input read through fsspec (`claimline.remote`).
+    yields it as is, in its place. `url` names an input read through fsspec (`claimline.remote`),
+    and `size` is its length in bytes when a listing gave it (Dask partitions by text volume).
     """
 
     id: str
@@ -80,6 +81,7 @@ class BatchItem:
     output: str | None = None
     failure: Failure | None = None
     url: str | None = None
+    size: int | None = None
 
 
 ItemLike = BatchItem | tuple[str, str | bytes] | tuple[str, str | bytes, Published]
@@ -595,8 +597,8 @@ def discover(
         if "://" in spec:
             from claimline.remote import list_url
 
-            for url, _ in list_url(spec, glob=glob, recursive=recursive):
-                yield BatchItem(id=url, url=url, output=url.split("://", 1)[1])
+            for url, size in list_url(spec, glob=glob, recursive=recursive):
+                yield BatchItem(id=url, url=url, output=url.split("://", 1)[1], size=size)
             continue
         path = Path(spec)
         if path.is_dir():

@@ -48,6 +48,8 @@ __all__ = ["PARTITION_BYTES", "DaskEngine", "connect", "extract_bag", "partition
 # 800-word articles), so that even a small batch spreads over the workers and they stay evenly
 # busy to the end, while the overhead of a task (milliseconds) stays negligible.
 PARTITION_BYTES = 16 * 1024
+# The weight of an input whose size is unknown until it is read (a URL the listing gave no size).
+TYPICAL_ARTICLE_BYTES = 5_000
 # How long to wait for restarted workers before running the next input alone (after a crash).
 SETTLE_SECONDS = 60
 
@@ -56,17 +58,21 @@ Form = Literal["dict", "json", "model"]
 
 
 def _size(item: BatchItem) -> int:
-    """An input's weight for partitioning: its length, or its file's size (unknown: one byte)."""
+    """An input's weight for partitioning: its length, its file's size, else a typical article's."""
+    if item.failure is not None:
+        return 0
     if item.text is not None:
         return len(item.text)
+    if item.size is not None:
+        return item.size
     if item.path is not None:
         with contextlib.suppress(OSError):
             return item.path.stat().st_size
-    return 1
+    return TYPICAL_ARTICLE_BYTES
 
 
 def partitions(
-    items: Iterable[BatchItem], partition_bytes: int = PARTITION_BYTES, sizes: Mapping[str, int] | None = None
+    items: Iterable[BatchItem], partition_bytes: int = PARTITION_BYTES
 ) -> Iterator[list[BatchItem]]:
     """Consecutive runs of `items` of at most `partition_bytes` of input each, or of one larger input."""
     if partition_bytes < 1:
@@ -74,8 +80,7 @@ def partitions(
     part: list[BatchItem] = []
     volume = 0
     for item in items:
-        known = sizes.get(item.id) if sizes is not None else None
-        size = known if known is not None else _size(item)
+        size = _size(item)
         if part and volume + size > partition_bytes:  # a large input starts a partition of its own
             yield part
             part, volume = [], 0
@@ -104,7 +109,8 @@ class DaskEngine:
     """Run `claimline.batch.run_batch`'s extraction on a Dask cluster (`run_batch(..., engine=...)`).
 
     Partitions are submitted as the inputs are read, at most `window` at a time (default: two
-    per worker thread, plus two), and their results are yielded in input order.
+    per worker thread, plus two, counted again as workers come and go), and their results are
+    yielded in input order.
     """
 
     def __init__(
@@ -118,9 +124,11 @@ class DaskEngine:
         with contextlib.suppress(TimeoutError, OSError):
             self.client.wait_for_workers(workers, timeout=SETTLE_SECONDS)
 
-    def _threads(self) -> int:
+    def _limit(self) -> int:
+        if self.window is not None:
+            return self.window
         threads: dict[str, int] = self.client.nthreads()
-        return max(1, sum(threads.values()))
+        return 2 * max(1, sum(threads.values())) + 2
 
     def __call__(
         self,
@@ -134,7 +142,6 @@ class DaskEngine:
         as_json: bool = False,
     ) -> Iterator[Outcome]:
         del jobs, start_method  # the cluster decides
-        limit = self.window or 2 * self._threads() + 2
         in_flight: deque[tuple[list[BatchItem], Future]] = deque()
 
         def submit(part: list[BatchItem]) -> Future:
@@ -161,7 +168,7 @@ class DaskEngine:
 
         for part in partitions(items, self.partition_bytes):
             in_flight.append((part, submit(part)))
-            while len(in_flight) >= limit:
+            while len(in_flight) >= self._limit():
                 yield from _form(collect(*in_flight.popleft()), as_json)
         while in_flight:
             yield from _form(collect(*in_flight.popleft()), as_json)
