@@ -8,8 +8,8 @@ in a temporary folder). Every figure is the wall time of a whole `claimline batc
   (d) `--scheduler local:2`: a Dask LocalCluster of two single-threaded worker processes, started
       by the command (cluster start and model load in each worker included),
   (e) `--scheduler ADDRESS` against a cluster already running (`dask scheduler` and
-      `dask worker --nworkers 2 --nthreads 1`, as the README shows) whose workers have the model
-      loaded by an earlier run: the steady state of a long-lived cluster.
+      `dask worker --nworkers 2 --nthreads 1` with the worker settings of the README) whose
+      workers have the model loaded: the steady state of a long-lived cluster.
 Start-up overhead: the same commands on a single short article, where start-up is nearly all.
 """
 
@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from throughput import (
     DEFAULT_DATA,
@@ -33,12 +35,27 @@ from throughput import (
     timed,
 )
 
+# The worker settings the README gives for workers started with `dask worker` (claimline.dask.WORKER_CONFIG)
+WORKER_CONFIG_YAML = """
+distributed:
+  nanny:
+    pre-spawn-environ:
+      MALLOC_TRIM_THRESHOLD_: null
+  worker:
+    profile:
+      enabled: false
+"""
+
 
 def start_cluster(scratch: Path) -> tuple[str, list[subprocess.Popen[bytes]]]:
     """`dask scheduler` and `dask worker ADDRESS --nworkers 2 --nthreads 1`; the scheduler's address."""
     dask = str(Path(sys.executable).parent / "dask")
     info = scratch / "scheduler.json"
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    config = scratch / "dask-config"
+    config.mkdir()
+    (config / "claimline.yaml").write_text(WORKER_CONFIG_YAML, encoding="utf-8")
+    environment = {**os.environ, "DASK_CONFIG": str(config)}
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": environment}
     command = [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--scheduler-file", str(info)]
     scheduler = subprocess.Popen([*command, "--no-dashboard"], **quiet)
     deadline = time.monotonic() + 60

@@ -25,7 +25,7 @@ import dask
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from claimline.dask import DaskEngine, extract_bag, partitions
+from claimline.dask import WORKER_CONFIG, DaskEngine, extract_bag, partitions
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
@@ -39,7 +39,7 @@ def client() -> Iterator[Client]:
     isolation of an input that kills every worker stays quick.
     """
     with (
-        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        dask.config.set({**WORKER_CONFIG, "distributed.scheduler.allowed-failures": 1}),
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from claimline.cli import app
-from claimline.models import Article, Failure
+from claimline.models import SCHEMA_VERSION, Article, Failure
 from claimline.tables import TABLES, Table, articles_from_tables, columns, read_tables, schema, schemas
 from claimline.views.loading import iter_results
 
@@ -75,7 +75,7 @@ def test_the_schema_is_explicit_and_typed() -> None:
     for name, table_schema in tables.items():
         assert table_schema.field("article_id").type == pa.string(), name
         assert not table_schema.field("article_id").nullable
-        assert table_schema.metadata[b"claimline.schema_version"] == b"1.1"
+        assert table_schema.metadata[b"claimline.schema_version"] == SCHEMA_VERSION.encode()
     assert tables["mentions"].names[:3] == ["article_id", "actor", "position"]
     assert tables["times"].field("earliest").type == pa.date32()
     assert tables["claims"].field("via").type == pa.list_(pa.string())
