@@ -40,7 +40,7 @@ def client() -> Iterator[Client]:
     """
     with (
         dask.config.set({**WORKER_CONFIG, "distributed.scheduler.allowed-failures": 1}),
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         client.run(_load_model)

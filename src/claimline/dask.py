@@ -54,9 +54,9 @@ TYPICAL_ARTICLE_BYTES = 5_000
 # Settings for workers that run claimline (`connect` uses them for `local:N`; the README shows them
 # as a config file for workers started with `dask worker`). Dask's nanny starts each worker with
 # MALLOC_TRIM_THRESHOLD_=65536, so that memory goes back to the system sooner: with spaCy, whose
-# parser allocates and frees arrays all the time, that cost about 25% more CPU per article (48
-# articles: 18.4 s of CPU in a worker against 13.8 s in a plain process; 14.3 s without it). The
-# statistical profiler of the worker cost about 5% more.
+# parser allocates and frees arrays all the time, that cost 26-33% more CPU per article (48
+# articles, two runs: 16.5 and 18.4 s of CPU in a worker against 13.1 and 13.8 s in a plain
+# process; 14.3 s without it). The statistical profiler of the worker cost about 5% more.
 WORKER_CONFIG: dict[str, Any] = {
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
     "distributed.worker.profile.enabled": False,
@@ -252,7 +252,8 @@ def extract_bag(
 @contextlib.contextmanager
 def connect(scheduler: str) -> Iterator[Client]:
     """A client for `--scheduler`: `local:N` starts a LocalCluster of N single-threaded worker
-    processes (closed on exit); anything else is a scheduler address (`tcp://host:8786`)."""
+    processes (closed on exit; its HTTP server on a free port, so that two runs never clash);
+    anything else is a scheduler address (`tcp://host:8786`)."""
     if scheduler.startswith("local:"):
         count = scheduler.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
@@ -260,7 +261,7 @@ def connect(scheduler: str) -> Iterator[Client]:
         with (
             dask.config.set(WORKER_CONFIG),
             LocalCluster(
-                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=int(count), threads_per_worker=1, processes=True, dashboard_address=":0"
             ) as cluster,
             Client(cluster) as client,
         ):

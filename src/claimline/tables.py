@@ -202,6 +202,7 @@ def _list_type(kind: Any) -> Any:
     return pa.list_(pa.field("element", _arrow_type(kind)))
 
 
+@cache
 def schema(table: Table) -> Any:
     """The table's Arrow schema (`pyarrow.Schema`), with the output's schema version as metadata."""
     pa = _pyarrow()
