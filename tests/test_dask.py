@@ -221,3 +221,15 @@ def test_an_input_that_kills_every_worker_is_one_worker_crashed_failure(client: 
         outcome.id: json.loads(outcome.json())["error"]["code"] for outcome in outcomes if not outcome.ok
     }
     assert failed == {"c1": "worker_crashed"}
+
+
+def test_without_the_dask_extra_the_install_is_named(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> None:
+    import sys
+
+    monkeypatch.delitem(sys.modules, "claimline.dask")
+    for name in ("distributed", "fsspec", "fsspec.core"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed: importing it fails
+    scheduler = runner.invoke(app, ["batch", str(corpus), "--scheduler", "local:1"])
+    assert scheduler.exit_code == 3 and 'pip install "claimline[dask]"' in scheduler.stderr
+    url = runner.invoke(app, ["batch", (corpus / "01.txt").as_uri(), "-j", "1"])
+    assert url.exit_code == 3 and 'pip install "claimline[dask]"' in url.stderr
