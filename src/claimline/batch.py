@@ -70,7 +70,8 @@ class BatchItem:
     read (lazily, when the batch gets to it). `published` overrides the batch's default date.
     `output` is the relative path of its `.json` under `--out-dir` (default: derived from `id`).
     `failure` marks an input already known to be bad (e.g. an unparsable stdin line): the batch
-    yields it as is, in its place.
+    yields it as is, in its place. `url` names an input read through fsspec (`claimline.remote`),
+    and `size` is its length in bytes when a listing gave it (Dask partitions by text volume).
     """
 
     id: str
@@ -79,6 +80,8 @@ class BatchItem:
     published: Published = None
     output: str | None = None
     failure: Failure | None = None
+    url: str | None = None
+    size: int | None = None
 
 
 ItemLike = BatchItem | tuple[str, str | bytes] | tuple[str, str | bytes, Published]
@@ -156,6 +159,10 @@ def _read(item: BatchItem, default_published: Published) -> _Task | Outcome:
             return _Task(item.id, item.text, published, "utf-8", [])
         if isinstance(item.text, bytes):
             decoded = decode(item.text, item.id)
+        elif item.url is not None:
+            from claimline.remote import read_url
+
+            decoded = read_url(item.url)
         elif item.path is not None:
             decoded = read_path(item.path)
         else:
@@ -517,6 +524,27 @@ def _walk(folder: Path, pattern: str, recursive: bool, skip: frozenset[Path] = f
         yield from _walk(sub, pattern, recursive, skip)
 
 
+def record_item(record: object, fallback: str, where: str) -> BatchItem:
+    """A batch item for a record `{"id", "text", "published"?}` (a stdin line, a dict from Python).
+
+    A record that is not one is a failed item, with the id `fallback` when it has none.
+    """
+    if not isinstance(record, dict):
+        message = f"{fallback}: not a JSON object"
+        return BatchItem(id=fallback, failure=_failure(fallback, "bad_input", message))
+    raw_id = record.get("id")
+    identifier = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback
+    text = record.get("text")
+    published = record.get("published")
+    if not isinstance(text, str):
+        message = f'{identifier}: {where} has no "text" string'
+        return BatchItem(id=identifier, failure=_failure(identifier, "bad_input", message))
+    if published is not None and not isinstance(published, str):
+        message = f'{identifier}: "published" must be a YYYY-MM-DD string'
+        return BatchItem(id=identifier, failure=_failure(identifier, "bad_input", message))
+    return BatchItem(id=identifier, text=text, published=published)
+
+
 def _stdin_items(stream: IO[str] | IO[bytes], name: str = "-") -> Iterator[BatchItem]:
     """JSONL on stdin: `{"id", "text", "published"?}` per line (UTF-8); a bad line is a failed item."""
     lines: Iterator[str | bytes] = iter(stream)
@@ -539,23 +567,7 @@ def _stdin_items(stream: IO[str] | IO[bytes], name: str = "-") -> Iterator[Batch
             message = f"{fallback}: not a JSON object ({error.msg})"
             yield BatchItem(id=fallback, failure=_failure(fallback, "bad_input", message))
             continue
-        if not isinstance(record, dict):
-            yield BatchItem(
-                id=fallback, failure=_failure(fallback, "bad_input", f"{fallback}: not a JSON object")
-            )
-            continue
-        raw_id = record.get("id")
-        identifier = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback
-        text = record.get("text")
-        published = record.get("published")
-        if not isinstance(text, str):
-            message = f'{identifier}: line {number} has no "text" string'
-            yield BatchItem(id=identifier, failure=_failure(identifier, "bad_input", message))
-        elif published is not None and not isinstance(published, str):
-            message = f'{identifier}: "published" must be a YYYY-MM-DD string'
-            yield BatchItem(id=identifier, failure=_failure(identifier, "bad_input", message))
-        else:
-            yield BatchItem(id=identifier, text=text, published=published)
+        yield record_item(record, fallback, f"line {number}")
 
 
 def _posix(path: Path | str) -> str:
@@ -574,12 +586,19 @@ def discover(
 
     A file's id is its path as given; a file found in a folder has the id `folder/relative/path`
     and mirrors as `relative/path` under `--out-dir`. Paths in `exclude` (the output) are skipped.
-    A missing input is a failed item, not an exception.
+    A missing input is a failed item, not an exception. A URL (`s3://...`, `file://...`) lists
+    through fsspec (`claimline.remote.list_url`) and is read when the batch gets to it.
     """
     skip = frozenset(p.resolve() for p in exclude)
     for spec in inputs:
         if spec == "-":
             yield from _stdin_items(stdin if stdin is not None else sys.stdin.buffer)
+            continue
+        if "://" in spec:
+            from claimline.remote import list_url
+
+            for url, size in list_url(spec, glob=glob, recursive=recursive):
+                yield BatchItem(id=url, url=url, output=url.split("://", 1)[1], size=size)
             continue
         path = Path(spec)
         if path.is_dir():
@@ -757,6 +776,7 @@ def run_batch(
     batch_size: int = BATCH_SIZE,
     start_method: str | None = None,
     progress: Callable[[Progress], None] | None = None,
+    engine: Callable[..., Iterator[Outcome]] | None = None,
 ) -> BatchSummary:
     """Extract every item and write one JSON line (or `.json` file) per input; return the counts.
 
@@ -764,6 +784,9 @@ def run_batch(
     when resuming), else the `stdout` stream. Each line is written whole and flushed. With
     `resume`, inputs whose article is already in the output with the same content hash are
     skipped; earlier failures are retried, and at the end the JSONL keeps one line per id.
+    `engine` runs the extraction (default `iter_outcomes`, this machine's processes; see
+    `claimline.dask.DaskEngine`): it takes `iter_outcomes`' arguments and yields one `Outcome`
+    per item, in order.
     """
     if out_dir is not None and output is not None:
         raise UsageError("give either -o/--output or --out-dir, not both")
@@ -822,7 +845,7 @@ def run_batch(
         else:
             stream = stdout if stdout is not None else sys.stdout
     try:
-        for outcome in iter_outcomes(
+        for outcome in (engine or iter_outcomes)(
             wanted(items),
             jobs=jobs,
             published=published,

@@ -5,11 +5,12 @@ spaCy, dateparser and the views are imported inside the commands, so `--help` st
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -60,6 +61,15 @@ class OutputFormat(str, enum.Enum):
     json = "json"
     table = "table"
     markdown = "markdown"
+
+
+class BatchFormat(str, enum.Enum):
+    json = "json"
+    parquet = "parquet"
+
+
+class ExportFormat(str, enum.Enum):
+    parquet = "parquet"
 
 
 def fail(error: ClaimlineError) -> NoReturn:
@@ -278,10 +288,29 @@ def batch(
         bool, typer.Option("--quiet", "-q", help="No progress bar, only the final summary.")
     ] = False,
     model: ModelOption = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on Dask: a scheduler address (tcp://host:8786), or local:N for N local worker "
+            'processes (needs "claimline[dask]").',
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        BatchFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (default), or parquet: tables under --out-dir, beside the results.jsonl they "
+            'come from (needs "claimline[parquet]").',
+        ),
+    ] = BatchFormat.json,
 ) -> None:
     """Extract many articles in parallel: one JSON line (or .json file) per input, failures included.
 
-    Exit 0 when every input succeeded, 4 when some failed (their lines carry {"id", "error"}).
+    Inputs may also be fsspec URLs (s3://bucket/news/*.txt, file://...). Exit 0 when every input
+    succeeded, 4 when some failed (their lines carry {"id", "error"}).
     """
     from claimline.batch import (
         BatchSummary,
@@ -294,20 +323,32 @@ def batch(
     )
 
     try:
-        exclude = [p for p in (output, out_dir) if p is not None]
+        tables_dir = None
+        if output_format is BatchFormat.parquet:
+            from claimline.tables import RESULTS_NAME, schemas
+
+            if out_dir is None or output is not None:
+                raise UsageError("--format parquet writes tables to --out-dir DIR (not -o)")
+            schemas()  # fails now, not after the batch, when pyarrow is missing
+            tables_dir, output, out_dir = out_dir, out_dir / RESULTS_NAME, None
+        if scheduler is not None and jobs is not None:
+            raise UsageError("--jobs is for this machine; with --scheduler the cluster's workers run")
+        exclude = [p for p in (output, out_dir, tables_dir) if p is not None]
         items = discover(inputs, glob=glob, recursive=recursive, exclude=exclude)
 
         def run(progress: Callable[[Progress], None] | None = None) -> BatchSummary:
-            return run_batch(
-                items,
-                output=output,
-                out_dir=out_dir,
-                resume=resume,
-                jobs=jobs or default_jobs(),
-                published=published,
-                model=model,
-                progress=progress,
-            )
+            with _batch_engine(scheduler) as engine:
+                return run_batch(
+                    items,
+                    output=output,
+                    out_dir=out_dir,
+                    resume=resume,
+                    jobs=jobs or default_jobs(),
+                    published=published,
+                    model=model,
+                    progress=progress,
+                    engine=engine,
+                )
 
         if not quiet and sys.stderr.isatty():
             from rich.console import Console
@@ -318,6 +359,10 @@ def batch(
                 summary = run(update)
         else:
             summary = run()
+        if tables_dir is not None and output is not None:
+            from claimline.tables import results_to_tables
+
+            results_to_tables(output, tables_dir)
     except ClaimlineError as error:
         fail(error)
     typer.echo(f"claimline: {summary.line()}", err=True)
@@ -425,6 +470,44 @@ def _rich_text(render: Callable[[Console], None], *, to_file: bool) -> str:
         )
     )
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def _batch_engine(scheduler: str | None) -> Iterator[Any]:
+    """None (this machine's worker processes), or the Dask engine for `--scheduler`."""
+    if scheduler is None:
+        yield None
+        return
+    from claimline.dask import DaskEngine, connect
+
+    with connect(scheduler) as client:
+        yield DaskEngine(client)
+
+
+@app.command()
+def export(
+    results: Annotated[
+        Path, typer.Argument(metavar="RESULTS", help="A batch results .jsonl (or one result .json).")
+    ],
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder for the tables (created).", file_okay=False)
+    ],
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help='parquet (needs "claimline[parquet]").')
+    ] = ExportFormat.parquet,
+) -> None:
+    """Write results as tables: one Parquet dataset per kind of item (articles, claims, actors, ...).
+
+    Each table is DIR/<table>/part-0.parquet, replaced whole; the layout is in the README.
+    """
+    from claimline.tables import results_to_tables
+
+    try:
+        counts = results_to_tables(results, directory)
+    except ClaimlineError as error:
+        fail(error)
+    rows = ", ".join(f"{count} {name}" for name, count in counts.items())
+    typer.echo(f"claimline: wrote {rows} to {directory}", err=True)
 
 
 @eval_app.command("temporal")

@@ -40,3 +40,10 @@ class ExtractionError(ClaimlineError):
 
     code = "extraction_failed"
     exit_code = 1
+
+
+class ExtraNotInstalledError(ClaimlineError):
+    """An optional extra (`claimline[parquet]`, `claimline[dask]`) that the command needs is not installed."""
+
+    code = "extra_not_installed"
+    exit_code = 3

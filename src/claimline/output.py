@@ -7,7 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, BinaryIO, TextIO, cast
 
 
 @contextlib.contextmanager
@@ -17,11 +17,24 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
     The file is flushed to disk first and gets the mode an ordinary write would give it; if the
     block raises, it is deleted and `path` is left as it was.
     """
+    with _atomic(path, binary=False) as stream:
+        yield cast(TextIO, stream)
+
+
+@contextlib.contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
+    """`atomic_writer` for bytes (Parquet files)."""
+    with _atomic(path, binary=True) as stream:
+        yield cast(BinaryIO, stream)
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

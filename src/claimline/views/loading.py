@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -10,7 +11,7 @@ from pydantic import ValidationError
 from claimline.errors import InputError
 from claimline.models import Article, Failure
 
-__all__ = ["read_results", "result_kind"]
+__all__ = ["iter_results", "read_results", "result_kind"]
 
 
 def result_kind(path: Path) -> str:
@@ -85,3 +86,21 @@ def read_results(path: Path) -> tuple[list[Article], list[Failure]]:
         detail = f" ({len(failures)} failure records)" if failures else ""
         raise InputError(f"{path}: no article results{detail}")
     return articles, failures
+
+
+def iter_results(path: Path) -> Iterator[Article | Failure]:
+    """The results of a batch .jsonl (or one .json) one at a time, for files too large to hold.
+
+    Raises InputError as `read_results` does, at the first line that is not a claimline result.
+    """
+    if result_kind(path) != "jsonl":
+        yield _parse(_read_text(path), str(path))
+        return
+    try:
+        with path.open(encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                if line.strip():
+                    yield _parse(line, f"{path}:{number}")
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+        _read_text(path)  # raises the same InputError as read_results
+        raise
