@@ -183,7 +183,7 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
     actors = extract_actors(doc, sentences)
     times = extract_times(doc, prepared.published, sentences)
     claims = extract_claims(doc, actors, times, sentences)
-    timeline = extract_events(doc, actors, times, claims, sentences)
+    timeline = extract_events(doc, actors, times, claims, sentences, published=prepared.published)
     title_span = None
     if layout.title_start is not None and layout.title_end is not None:
         title_span = Span(

@@ -364,5 +364,5 @@ def build_and_time(doc: Any, prepared: Any, nlp: Any) -> tuple[Article, float]:
     sentences = extract_sentences(doc, prepared.layout.sentences_start)
     actors = extract_actors(doc, sentences)
     started = time.perf_counter()
-    extract_events(doc, actors, article.times, article.claims, sentences)
+    extract_events(doc, actors, article.times, article.claims, sentences, published=prepared.published)
     return article, time.perf_counter() - started

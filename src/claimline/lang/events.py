@@ -9,6 +9,7 @@ from claimline.lang import LangModel, load
 
 class EventsLang(LangModel):
     event_nouns: list[str]
+    event_noun_suffixes: list[str]
     not_events: list[str]
     reporting_lemmas: list[str]
     future_modals: list[str]
@@ -25,6 +26,7 @@ class EventsLang(LangModel):
     cause_nouns: list[str]
     summary_bad_starts: list[str]
     summary_bad_ends: list[str]
+    nominalisations: dict[str, list[str]]
 
 
 @cache
