@@ -5,9 +5,14 @@
    is never dated by a time inside what it reports ("warned that 2025 would be hard").
 2. `governing_clause`: an event without one takes the time of a "when"/"as"/"while" clause it
    governs or is governed by, or of the event it is coordinated with ("resumed ... and struck").
-3. `paragraph_scope`: a time adverbial opening a sentence ("In late March, ...") scopes the rest of
+3. `modified_noun`: a relative clause takes the time of the noun it modifies ("the 1996 bombing
+   that killed one person").
+4. `news_day`: a statement without a time of its own was made on the day of the last dated one.
+5. `paragraph_scope`: a time adverbial opening a sentence ("In late March, ...") scopes the rest of
    the sentence and the following sentences of its paragraph in the past tense, until one has a time
    of its own.
+6. `nearby_time` (weak: shown, not used to place the event): a past event takes the time of its
+   sentence or of one of the two before it in its paragraph.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from claimline.sentences import SentenceIndex
 
 ANCHOR_TYPES = frozenset({"DATE", "TIME", "DURATION"})  # "fell over the last two weeks"
 _DATED_TYPES = frozenset({"DATE", "TIME"})
+CARRY_SENTENCES = 2  # how far back a weak anchor looks, within the paragraph
+_CARRY_TENSES = frozenset({"past", "participle", "none"})
 _SCOPE_TENSES = frozenset({"past", "past_perfect", "participle", "none"})
 
 
@@ -157,6 +164,37 @@ def news_day(doc: Doc, candidates: list[Candidate], _: list[TimeExpression], __:
             candidate.time, candidate.anchor_rule = day, "news_day"
 
 
+def nearby_time(
+    doc: Doc, candidates: list[Candidate], times: list[TimeExpression], sentences: SentenceIndex
+) -> None:
+    """A past event without a time takes the last time of its sentence, else of one of the two sentences
+    before it in its paragraph ("Net income rose in the third quarter. Revenue fell 3%."), unless what
+    governs it says otherwise (a past perfect, a present or a future, a statement's content). A weak
+    anchor: it is shown as the event's time, but the event is placed by its tense, not by that date."""
+    last_time: dict[int, TimeExpression] = {}  # sentence number -> its last DATE/TIME
+    number = {sentence.id: n for n, sentence in enumerate(sentences.sentences)}
+    for time in times:
+        if time.type in _DATED_TYPES and time.sentence in number:
+            last_time[number[time.sentence]] = time
+    by_token = {c.trigger.i: c for c in candidates}
+    reporting = {c.trigger.i for c in candidates if c.reporting}
+    for candidate in candidates:
+        if candidate.time is not None or candidate.reporting or candidate.tense not in _CARRY_TENSES:
+            continue
+        governor = next((by_token[a.i] for a in candidate.trigger.ancestors if a.i in by_token), None)
+        if governor is not None and (governor.tense not in _CARRY_TENSES or governor.tense == "past_perfect"):
+            continue
+        if _reported(candidate.trigger, reporting):
+            continue
+        paragraph = sentences.sentences[candidate.sentence].paragraph
+        for back in range(candidate.sentence, max(candidate.sentence - 1 - CARRY_SENTENCES, -1), -1):
+            if sentences.sentences[back].paragraph != paragraph:
+                break
+            if back in last_time:
+                candidate.time, candidate.anchor_rule = last_time[back], "nearby_time"
+                break
+
+
 def _reported(token: Token, reporting: set[int]) -> bool:
     """Whether `token` is inside what a statement reports (below a content edge of a reporting verb)."""
     for ancestor in token.ancestors:
@@ -173,7 +211,9 @@ ANCHOR_RULES: list[tuple[str, AnchorRule]] = [
     ("modified_noun", modified_noun),
     ("news_day", news_day),
     ("paragraph_scope", paragraph_scope),
+    ("nearby_time", nearby_time),
 ]
+WEAK_ANCHORS = frozenset({"nearby_time"})  # shown, but not used to place the event
 
 
 def anchor(

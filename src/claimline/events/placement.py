@@ -2,8 +2,8 @@
 
 Every event gets a sort key `day * 16 + tier`:
 - `date`: anchored to a time expression with a date: its first day;
-- `tense`: an event on the main axis without one: the news day (the publication date, or the day of
-  the first statement with a date of its own), and a tier from its tense and aspect: a past perfect
+- `tense`: an event on the main axis without one: the news day (the publication date, or the earliest
+  day a statement of the week before is dated to), and a tier from its tense and aspect: a past perfect
   before a simple past or present perfect, before a present state; statements just before the
   publication date; a future after it;
 - `narrative`: off the main axis (negated, possible, intended) or without a tense (a noun): just after
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claimline.events.anchoring import WEAK_ANCHORS
 from claimline.events.candidate import Candidate, Relation
 from claimline.events.sieves import SIEVE_RANK
 from claimline.events.vocabulary import vocabulary
@@ -43,8 +44,10 @@ _STATEMENT_TENSES = frozenset({"past", "present_perfect", "present", "participle
 
 
 def reference_day(candidates: list[Candidate], published: date | None) -> int:
-    """The day undated events are placed on: the news day (of the first statement with a date of its
-    own, "officials said Friday"), else the publication date, else the latest date of the text."""
+    """The day undated events are placed on: the news day (the earliest day a statement is dated to,
+    "officials said Friday", in the week before publication), else the publication date, else the
+    latest date of the text."""
+    news_days = []
     for candidate in candidates:
         time = candidate.time
         if not (candidate.reporting and candidate.anchor_rule == "own_clause" and time and time.earliest):
@@ -52,7 +55,9 @@ def reference_day(candidates: list[Candidate], published: date | None) -> int:
         if time.earliest != time.latest:
             continue  # a news day is a day ("Friday"), not a period ("late March")
         if published is None or 0 <= (published - time.earliest).days <= NEWS_DAYS:
-            return time.earliest.toordinal()
+            news_days.append(time.earliest.toordinal())
+    if news_days:
+        return min(news_days)
     if published is not None:
         return published.toordinal()
     days = [c.time.earliest.toordinal() for c in candidates if c.time is not None and c.time.earliest]
@@ -68,7 +73,7 @@ def _tier(candidate: Candidate) -> float:
 def _base_keys(candidates: list[Candidate], day: int, published: date | None) -> None:
     for candidate in candidates:
         time = candidate.time
-        if time is not None and time.earliest is not None:
+        if time is not None and time.earliest is not None and candidate.anchor_rule not in WEAK_ANCHORS:
             candidate.key = time.earliest.toordinal() * DAY + _tier(candidate)
             candidate.placement = "date"
             candidate.earliest, candidate.latest = time.earliest, time.latest
