@@ -1121,3 +1121,23 @@ def test_browser_renders_the_seed_report(chromium: Chromium, seed_article: Artic
         chromium.open(terminal.as_uri(), width=TERMINAL_WIDTH_PX, height=600)
         chromium.screenshot(Path(target) / "table.png")
     assert shot.exists()
+
+
+def test_a_schema_1_1_result_is_still_read(tmp_path: Path) -> None:
+    """A 1.1 file has no `placement`, `polarity`, `modality` or `claim` on its events: defaults fill them."""
+    import json
+
+    from claimline.views.loading import read_results
+
+    data = json.loads(FROZEN_SEED.read_text(encoding="utf-8"))
+    data["schema_version"] = "1.1"
+    for event in data["timeline"]:
+        for key in ("placement", "polarity", "modality", "claim"):
+            event.pop(key)
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    (article,), _ = read_results(old)
+    assert article.schema_version == "1.1"
+    assert {e.placement for e in article.timeline} == {"narrative"}
+    assert {(e.polarity, e.modality) for e in article.timeline} == {("positive", "actual")}
+    assert "Timeline" in table_text(article, 100)

@@ -15,7 +15,7 @@ from spacy.symbols import NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from claimline.events.candidate import Candidate
-from claimline.events.vocabulary import POBJ, POSS, PREP, VERB_CLAUSE_DEPS, XCOMP, ids, vocabulary
+from claimline.events.vocabulary import POSS, PREP, VERB_CLAUSE_DEPS, XCOMP, ids, vocabulary
 from claimline.lang.events import events_lang
 from claimline.models import TimeExpression
 from claimline.sentences import SentenceIndex, doc_text
@@ -59,11 +59,8 @@ def clause_verb(token: Token, _: frozenset[int]) -> bool | None:
 
 def dated_noun(token: Token, dated: frozenset[int]) -> bool | None:
     """A noun naming a happening with a date of its own: "the Aug. 2 power grab", "a mission in December"."""
-    if token.pos != NOUN or token.i not in dated:
-        return None
-    lemma = token.lemma_.lower()
-    if token.lemma in vocabulary().event_nouns or lemma.endswith(_suffixes()):
-        return True
+    if token.pos == NOUN and token.i in dated:
+        return True  # `dated_nouns` keeps only event-like ones
     return None
 
 
@@ -116,7 +113,7 @@ def _suffixes() -> tuple[str, ...]:
     return tuple(events_lang().event_noun_suffixes)
 
 
-_NOUN_TIME_DEPS = ids("compound", "poss", "amod", "nmod", "npadvmod", "nummod")
+MAX_CLIMB = 3  # a time in "the talks in Geneva in May" reaches "talks" in three steps
 
 
 def dated_nouns(doc: Doc, times: list[TimeExpression]) -> frozenset[int]:
@@ -128,13 +125,19 @@ def dated_nouns(doc: Doc, times: list[TimeExpression]) -> frozenset[int]:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
-        head = root.head
-        if root.dep in _NOUN_TIME_DEPS and head.pos == NOUN:
-            found.add(head.i)
-        elif root.dep == POBJ and head.dep == PREP and head.head.pos == NOUN:
-            found.add(head.head.i)
+        token = span.root  # up to the first verb (it owns the time) or event-like noun (it is dated)
+        for _ in range(MAX_CLIMB):
+            if token.head.i == token.i or token.head.pos in (VERB, AUX_POS):
+                break
+            token = token.head
+            if token.pos == NOUN and _event_like(token):
+                found.add(token.i)
+                break
     return frozenset(found)
+
+
+def _event_like(token: Token) -> bool:
+    return token.lemma in vocabulary().event_nouns or token.lemma_.lower().endswith(_suffixes())
 
 
 def find_candidates(doc: Doc, sentences: SentenceIndex, times: list[TimeExpression]) -> list[Candidate]:
