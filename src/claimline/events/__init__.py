@@ -25,7 +25,7 @@ from claimline.events.participants import participants
 from claimline.events.placement import place
 from claimline.events.sieves import relate
 from claimline.events.summary import summarise
-from claimline.models import Claim, Event, EventRelation, TimeExpression, Trigger
+from claimline.models import Claim, Event, EventRelation, Speaker, TimeExpression, Trigger
 from claimline.sentences import SentenceIndex
 
 __all__ = ["extract_events"]
@@ -57,15 +57,16 @@ def extract_events(
         for token in (doc.char_span(time.start, time.end, alignment_mode="expand") or ())
     }
     position = {n: p for p, n in enumerate(order)}
+    speakers = {c.id: c.speaker for c in claims if c.speaker is not None}
     return [
-        _event(candidates[n], position, candidates, actors, doc, sentences, heads, time_tokens) for n in order
+        _event(candidates[n], position, speakers, actors, doc, sentences, heads, time_tokens) for n in order
     ]
 
 
 def _event(
     candidate: Candidate,
     position: dict[int, int],
-    candidates: list[Candidate],
+    speakers: dict[str, Speaker],
     actors: ActorIndex,
     doc: Doc,
     sentences: SentenceIndex,
@@ -74,6 +75,10 @@ def _event(
 ) -> Event:
     trigger = candidate.trigger
     time = candidate.time
+    speaker = speakers.get(candidate.claim) if candidate.claim else None
+    found = participants(trigger, actors, doc)
+    if speaker is not None and speaker.actor is not None and speaker.actor not in found:
+        found.insert(0, speaker.actor)  # who made the statement, as the claims stage resolved it
     return Event(
         id=f"e{position[candidate.narrative]}",
         trigger=Trigger(
@@ -82,8 +87,8 @@ def _event(
             text=trigger.text,
             lemma=trigger.lemma_.lower(),
         ),
-        summary=summarise(trigger, heads, time_tokens),
-        actors=participants(trigger, actors, doc),
+        summary=summarise(trigger, heads, time_tokens, speaker.text if speaker else None),
+        actors=found,
         time=time.id if time else None,
         earliest=candidate.earliest,
         latest=candidate.latest,

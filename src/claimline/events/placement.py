@@ -6,8 +6,9 @@ Every event gets a sort key `day * 16 + tier`:
   day a statement of the week before is dated to), and a tier from its tense and aspect: a past perfect
   before a simple past or present perfect, before a present state; statements just before the
   publication date; a future after it;
-- `narrative`: off the main axis (negated, possible, intended) or without a tense (a noun): just after
-  the event that governs it, else the one before it in the text; it is listed, not placed as fact.
+- `narrative`: off the main axis (negated, possible, intended) or without a tense (a noun): the key of
+  the event that governs it, else of the one before it in the text, and its place in the text among
+  events with that key; it is listed, not placed as fact.
 
 Events the text names twice ("resumed" ... "the resumption") form one group and move together. Then
 the sieves' relations are applied in sieve order: a relation the keys already satisfy is kept; one
@@ -86,7 +87,7 @@ def _base_keys(candidates: list[Candidate], day: int, published: date | None) ->
 
 
 def _follow_narrative(candidates: list[Candidate], governors_only: bool = False) -> None:
-    """Unplaced events sit just after their governing event, else after the event before them."""
+    """Unplaced events take the key of their governing event, else of the event before them."""
     by_token = {c.trigger.i: c for c in candidates}
     previous: Candidate | None = None
     for candidate in candidates:
@@ -94,7 +95,7 @@ def _follow_narrative(candidates: list[Candidate], governors_only: bool = False)
             fallback = None if governors_only else previous
             leader = next((by_token[a.i] for a in candidate.trigger.ancestors if a.i in by_token), fallback)
             if leader is not None:
-                candidate.key = leader.key + STEP / 4
+                candidate.key = leader.key  # then text order among events with that key
         previous = candidate
 
 

@@ -9,7 +9,8 @@ a dangling preposition or article at its end loses the dangling words.
 
 from __future__ import annotations
 
-from spacy.symbols import PART
+from spacy.strings import get_string_id
+from spacy.symbols import DET, PART, PRON
 from spacy.tokens import Token
 
 from claimline.events.vocabulary import ADVMOD, CC, CONJ, PREP, SUBJECT_DEPS, ids
@@ -21,6 +22,8 @@ _SKIP_DEPS = ids(
 )
 _CLAUSE_DEPS = ids("advcl", "ccomp", "relcl", "parataxis", "conj", "csubj", "acl", "xcomp", "pcomp")
 _HYPHENS = ids("-", "‑")
+_ACL = get_string_id("acl")
+_PRONOUNS = frozenset({PRON, DET})
 _RELATIVE_TAGS = ids("WDT", "WP", "WP$")
 _RELATIVE_THAT = ids("that")
 _ANTECEDENT_DEPS = ids("det", "poss", "compound", "amod", "nummod", "case")
@@ -41,8 +44,8 @@ def _clause_tokens(trigger: Token, heads: set[int], time_tokens: set[int]) -> li
         coordinated_event = any(c.dep == CONJ and c.i in heads for c in children)
         for child in children:
             dep = child.dep
-            if child.i in heads and dep in _CLAUSE_DEPS:
-                continue  # another event's clause
+            if child.i in heads and dep in _CLAUSE_DEPS and not (dep == _ACL and token.pos in _PRONOUNS):
+                continue  # another event's clause (but "those detained" stays whole)
             if dep in _SKIP_DEPS and not _inside_word(child):
                 continue
             if dep == CC and coordinated_event:
@@ -84,7 +87,9 @@ def _borrowed_subject(trigger: Token) -> list[Token]:
     """The governor's subject for a coordinated or participial clause without its own."""
     if any(c.dep in SUBJECT_DEPS for c in trigger.children):
         return []
-    participle = trigger.tag_ in ("VBG", "VBN")
+    participle = trigger.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in trigger.children
+    )
     if trigger.dep_ in ("conj", "xcomp") or (trigger.dep_ == "advcl" and participle):
         subjects = [c for c in trigger.head.children if c.dep in SUBJECT_DEPS]
         if subjects and subjects[0].i < trigger.i:
@@ -92,11 +97,17 @@ def _borrowed_subject(trigger: Token) -> list[Token]:
     return []
 
 
-def summarise(trigger: Token, heads: set[int], time_tokens: set[int]) -> str:
+def summarise(trigger: Token, heads: set[int], time_tokens: set[int], speaker: str | None = None) -> str:
+    """The summary of the event `trigger` heads; `speaker` is the subject of a statement that has none
+    of its own in the parse (the claims stage found who made it)."""
     tokens = {t.i: t for t in _clause_tokens(trigger, heads, time_tokens) if not t.is_space}
     words: list[tuple[int, str, bool]] = []  # (position, text, space after)
-    for token in _borrowed_subject(trigger):
-        tokens.setdefault(token.i, token)
+    has_subject = any(c.dep in SUBJECT_DEPS for c in trigger.children)
+    if speaker and not has_subject:
+        words.append((-1, speaker, True))
+    else:
+        for token in _borrowed_subject(trigger):
+            tokens.setdefault(token.i, token)
     for index in sorted(tokens):
         token = tokens[index]
         is_relative = token.tag in _RELATIVE_TAGS or (
