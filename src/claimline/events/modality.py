@@ -72,6 +72,8 @@ def modality_of(token: Token, tense: Tense) -> Modality:
         return "possible"
     if any(dep == AUX and word in vocab.possible_modals for dep, word in children):
         return "possible"
+    if token.dep_ == "pcomp" and token.head.head.lemma in vocab.intention:
+        return "intended"  # "aimed at freeing the hostages"
     if tense == "infinitive":  # "plans to attack", "to free the hostages", "a plan to attack"
         return "future" if _is_future_phrase(token) else "intended"
     if tense == "future":

@@ -13,6 +13,8 @@ two relations conflict the one from the earlier sieve wins and the later one is 
 5. `order_words`: "earlier", "previously", "already", "prior": before the governing event or the
    previous sentence's; "later", "then", "subsequently": after the previous sentence's.
 6. `past_perfect`: a past perfect before the past event it is told against.
+7. `embedded`: an event below a noun or phrase of an earlier event (a relative clause, "for killing")
+   before that event.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from claimline.events.vocabulary import (
     MARK,
     PCOMP,
     POBJ,
+    POSS,
     PREP,
     ids,
     vocabulary,
@@ -41,7 +44,9 @@ _ORDER_WORD_DEPS = ids("amod", "advmod", "npadvmod")
 _CLAUSE_OBJECT_DEPS = ids("pobj", "pcomp")
 _ATTR_DEPS = ids("attr", "acomp", "dobj")
 _CAUSE_OBJECT_DEPS = ids("pobj", "appos")
+MAX_COREFERENCE_TOKENS = 120  # a noun and the verb it names are at most this far apart
 _IN = get_string_id("in")
+_EMBEDDED_DEPS = ids("relcl", "acl", "pcomp")
 _ROOT = get_string_id("ROOT")
 
 
@@ -91,13 +96,25 @@ def coreference(index: _Index) -> None:
         lemmas = nominalisations.get(candidate.trigger.lemma_.lower())
         if not lemmas:
             continue
-        near = [
+        near = [  # another sentence: in one sentence, "its proposal ... the efforts proposed by" are two
             (abs(c.sentence - candidate.sentence), m)
             for m, c in verbs
-            if c.trigger.lemma_.lower() in lemmas and abs(c.trigger.i - candidate.trigger.i) < 120
+            if c.trigger.lemma_.lower() in lemmas
+            and c.sentence != candidate.sentence
+            and abs(c.trigger.i - candidate.trigger.i) < MAX_COREFERENCE_TOKENS
         ]
+        near = [(d, m) for d, m in near if _same_agent(candidate.trigger, candidates[m].trigger)]
         if near:
             _relate(candidates, n, "SIMULTANEOUS", min(near)[1], "coreference")
+
+
+def _same_agent(noun: Token, verb: Token) -> bool:
+    """A possessor names who did it: "Hamas' refusal" is "Hamas rejected", not "the US proposed"."""
+    owners = [c for c in noun.children if c.dep == POSS]
+    if not owners:
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    return bool(subjects) and owners[0].lemma == subjects[0].lemma
 
 
 def _signal_of(token: Token) -> int | None:
@@ -216,6 +233,22 @@ def past_perfect(index: _Index) -> None:
             _relate(candidates, n, "BEFORE", reference, "past_perfect")
 
 
+def embedded(index: _Index) -> None:
+    """An event embedded below a noun or a phrase of an earlier event ("arrested him for killing two
+    guards", "the plan that had failed") started before it: what is told about its participants is
+    background."""
+    candidates = index.candidates
+    for n, candidate in enumerate(candidates):
+        trigger = candidate.trigger
+        if not candidate.on_main_axis or candidate.tense in ("future", "infinitive"):
+            continue
+        governor = index.governor(trigger)
+        if governor is None or candidates[governor].trigger.i > trigger.i:
+            continue
+        if trigger.head.i != candidates[governor].trigger.i or trigger.dep in _EMBEDDED_DEPS:
+            _relate(candidates, n, "BEFORE", governor, "embedded")
+
+
 Sieve = Callable[[_Index], None]
 SIEVES: list[tuple[str, Sieve]] = [
     ("coreference", coreference),
@@ -224,6 +257,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("reporting", reporting),
     ("order_words", order_words),
     ("past_perfect", past_perfect),
+    ("embedded", embedded),
 ]
 SIEVE_RANK = {name: rank for rank, (name, _) in enumerate(SIEVES)}
 
