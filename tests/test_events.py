@@ -107,6 +107,13 @@ ORDER_CASES = [
         "inspect",
     ),
     (
+        "embedded relative clause",
+        "Police arrested the man who robbed the bank.",
+        "2024-07-15",
+        "rob",
+        "arrest",
+    ),
+    (
         "present perfect before statement",
         "The river has burst its banks, officials said.",
         "2024-07-15",
