@@ -21,7 +21,7 @@ from claimline.events.vocabulary import (
     ids,
     vocabulary,
 )
-from claimline.models import Claim, Modality
+from claimline.models import Claim, Modality, Polarity
 
 _PAST_AUX = ids("was", "were", "did", "had", "'d")
 _PERFECT_PAST = ids("had", "'d")
@@ -81,7 +81,7 @@ def modality_of(token: Token, tense: Tense) -> Modality:
     return "actual"
 
 
-def polarity_of(token: Token) -> str:
+def polarity_of(token: Token) -> Polarity:
     return "negative" if any(c.dep == NEG and c.lower in _NEGATIONS for c in token.children) else "positive"
 
 
@@ -98,7 +98,7 @@ def mark_candidates(candidates: list[Candidate], claims: list[Claim]) -> None:
         if candidate.kind == "verb":
             candidate.tense = verb_tense(token)
             candidate.modality = modality_of(token, candidate.tense)
-            candidate.polarity = "negative" if polarity_of(token) == "negative" else "positive"
+            candidate.polarity = polarity_of(token)
         for start, end, claim_id in cues:
             if start <= token.idx < end:
                 candidate.claim = claim_id
@@ -114,7 +114,7 @@ def mark_candidates(candidates: list[Candidate], claims: list[Claim]) -> None:
 def _inherit_from_governor(candidates: list[Candidate]) -> None:
     """A participle takes its governor's tense; an event inside an off-axis clause is off-axis too."""
     by_token = {c.trigger.i: c for c in candidates}
-    for candidate in candidates:  # text order: governors mostly come first, chains settle in two passes
+    for candidate in candidates:  # text order: a governor mostly comes first and is settled already
         governor = _governor(candidate.trigger, by_token)
         if governor is None:
             continue
