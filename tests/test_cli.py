@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED, SEED_PUBLISHED
 from typer.testing import CliRunner
 
 from claimline.cli import app
+from tests.conftest import SEED, SEED_PUBLISHED
 
 runner = CliRunner()
 
@@ -24,7 +24,7 @@ def test_extract_seed_prints_valid_json() -> None:
     code, out, err = run("extract", str(SEED), "--published", SEED_PUBLISHED)
     assert code == 0, err
     data = json.loads(out)
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["source"]["published"] == SEED_PUBLISHED
     assert data["source"]["published_origin"] == "argument"
     assert data["source"]["name"] == SEED.name

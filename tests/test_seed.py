@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import SEED_PUBLISHED
-from tests.spans import assert_spans_match
 
 from claimline.models import Actor, Article, Claim, Event, TimeExpression
+from tests.conftest import SEED_PUBLISHED
+from tests.spans import assert_spans_match
 
 EXPECTED: dict[str, Any] = json.loads(
     (Path(__file__).parent / "golden" / "seed.expected.json").read_text(encoding="utf-8")
@@ -137,3 +137,62 @@ def test_claim(seed_article: Article, spec: dict[str, Any]) -> None:
     assert claim.cue is not None
     assert claim.cue.text == spec["cue"]
     assert [names[v] for v in claim.via] == spec.get("via", [])
+
+
+CHRONOLOGY: dict[str, Any] = EXPECTED["chronology"]
+
+
+def positions(article: Article, lemma: str) -> list[int]:
+    return [n for n, event in enumerate(article.timeline) if event.trigger.lemma == lemma]
+
+
+def test_the_proposal_and_the_refusal_come_before_18_march(seed_article: Article) -> None:
+    day = CHRONOLOGY["on_day"]
+    first_on_day = min(p for lemma in day["lemmas"] for p in positions(seed_article, lemma))
+    for lemma in CHRONOLOGY["before"]:
+        first = positions(seed_article, lemma)[0]  # "The US had proposed", not Egypt's proposal
+        event = seed_article.timeline[first]
+        assert first < first_on_day, lemma
+        assert event.latest is not None and event.latest.isoformat() <= day["date"], lemma
+
+
+def test_18_march_events_are_together(seed_article: Article) -> None:
+    day = CHRONOLOGY["on_day"]
+    found = [positions(seed_article, lemma)[0] for lemma in day["lemmas"]]
+    for n in found:
+        assert str(seed_article.timeline[n].earliest) == day["date"]
+    between = seed_article.timeline[min(found) : max(found) + 1]
+    # nothing known to another day in between: only the day's events and what they govern
+    assert all(e.earliest is None or str(e.earliest) == day["date"] for e in between)
+
+
+def test_the_revelation_is_in_late_march_after_18_march(seed_article: Article) -> None:
+    spec = CHRONOLOGY["revelation"]
+    n = positions(seed_article, spec["lemma"])[0]
+    event = seed_article.timeline[n]
+    assert (str(event.earliest), str(event.latest), event.placement) == (
+        spec["earliest"],
+        spec["latest"],
+        "date",
+    )
+    assert n > max(positions(seed_article, lemma)[0] for lemma in CHRONOLOGY["on_day"]["lemmas"])
+
+
+def test_statements_are_at_their_own_time(seed_article: Article) -> None:
+    claims = {c.id: c for c in seed_article.claims}
+    for lemma in CHRONOLOGY["statements"]:
+        event = seed_article.timeline[positions(seed_article, lemma)[0]]
+        assert event.time is None and event.earliest is None, lemma  # not dated by what it reports
+        assert str(event.latest) == SEED_PUBLISHED and event.placement == "tense", lemma
+        assert event.claim is not None and claims[event.claim].cue is not None
+        assert claims[event.claim].cue.start <= event.trigger.start < claims[event.claim].cue.end
+
+
+def test_summaries_read_as_clauses(seed_article: Article) -> None:
+    from claimline.lang.events import events_lang
+
+    lang = events_lang()
+    for event in seed_article.timeline:
+        words = event.summary.replace("…", "").split()
+        assert words[0].lower() not in lang.summary_bad_starts, event.summary
+        assert words[-1].lower() not in lang.summary_bad_ends, event.summary

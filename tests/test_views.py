@@ -374,14 +374,9 @@ def test_table_lists_every_event_claim_and_actor() -> None:
     lines = table_text(article, 200).splitlines()
     row = next(i for i, line in enumerate(lines) if line.startswith("Na’im "))
     assert lines[row + 1].startswith("→ Bassem Na’im")
-    # dated events come first, in date order; undated ones follow in narrative order
+    # the events in the JSON `timeline` order
     order = [flat.index(e.summary) for e in article.timeline]
-    assert (
-        flat.index("Israel resumed")
-        < flat.index("Khalil al-Haya revealed")
-        < flat.index("Bassem Na’im stated")
-    )
-    assert order[0] > order[1]  # "stated" (undated, first in text) after "revealed" (dated)
+    assert order == sorted(order)
 
 
 def test_table_and_markdown_take_article_text_literally() -> None:
@@ -543,19 +538,13 @@ def check_report(article: Article, doc: Node, prefix: str) -> None:
         kind, _, ref = node.attrs["href"][len(prefix) + 1 :].partition("-")
         listed = node.attrs.get("data-claims" if kind == "claim" else "data-times", "").split()
         assert ref in listed
-    # timeline: a bar per dated event, in date order; undated events in narrative order
+    # timeline: a bar per event known to a day or a period, and every event listed, in the JSON order
     timeline = doc.by_id(f"{prefix}timeline")
     bars = [n.attrs["href"] for n in timeline.find_all("a", "bar")]
-    dated = sorted(
-        (e for e in article.timeline if e.earliest or e.latest),
-        key=lambda e: (e.earliest or e.latest, e.latest or e.earliest, e.trigger.start),
-    )
+    dated = [e for e in article.timeline if e.earliest and e.latest]
     assert bars == [f"#{prefix}event-{e.id}" for e in dated]
-    undated = [e for e in article.timeline if not (e.earliest or e.latest)]
     listed = [n.attrs["id"] for n in timeline.find_all("li", "event")]
-    assert listed[len(dated) :] == [
-        f"{prefix}event-{e.id}" for e in sorted(undated, key=lambda e: e.trigger.start)
-    ]
+    assert listed == [f"{prefix}event-{e.id}" for e in article.timeline]
     # bars are placed by date: an event starting on a later day is further right
     placed = []
     for bar, event in zip(timeline.find_all("a", "bar"), dated, strict=True):
@@ -658,7 +647,7 @@ def test_html_batch_has_an_index_and_a_merged_timeline() -> None:
         (e.earliest or e.latest, e.latest or e.earliest, i, e.trigger.start, f"#a{i}-event-{e.id}")
         for i, article in enumerate((first, second))
         for e in article.timeline
-        if e.earliest or e.latest
+        if e.earliest and e.latest
     ]
     assert [a.attrs["href"] for a in merged.find_all("a", "bar")] == [d[-1] for d in sorted(dated)]
 
@@ -1168,3 +1157,23 @@ def test_browser_renders_the_merged_timeline(chromium: Chromium, tmp_path: Path)
     assert checks["width"] <= 1280, "the page scrolls sideways"
     links = "document.querySelectorAll('section.merged .ev-who a[href*=\"-sent-\"]').length"
     assert chromium.evaluate(links) > 0
+
+
+def test_a_schema_1_1_result_is_still_read(tmp_path: Path) -> None:
+    """A 1.1 file has no `placement`, `polarity`, `modality` or `claim` on its events: defaults fill them."""
+    import json
+
+    from claimline.views.loading import read_results
+
+    data = json.loads(FROZEN_SEED.read_text(encoding="utf-8"))
+    data["schema_version"] = "1.1"
+    for event in data["timeline"]:
+        for key in ("placement", "polarity", "modality", "claim"):
+            event.pop(key)
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    (article,), _ = read_results(old)
+    assert article.schema_version == "1.1"
+    assert {e.placement for e in article.timeline} == {"narrative"}
+    assert {(e.polarity, e.modality) for e in article.timeline} == {("positive", "actual")}
+    assert "Timeline" in table_text(article, 100)

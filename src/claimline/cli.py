@@ -585,6 +585,26 @@ def eval_timeline(
     _print_report(report.to_text(errors=errors), report.to_dict(), as_json)
 
 
+@eval_app.command("ordering")
+def eval_ordering(
+    path: Annotated[Path, typer.Argument(help="Event-ordering gold, JSONL (TimeML events, MATRES pairs).")],
+    model: ModelOption = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list the wrongly ordered pairs.")] = False,
+) -> None:
+    """Timeline: event precision and recall, pair coverage, order accuracy, anchors, summaries, timing."""
+    from claimline.evaluation.ordering import evaluate
+
+    if not path.is_file():
+        fail(UsageError(f"{path}: not a JSONL file"))
+    try:
+        report = evaluate(path, model=model, limit=limit, errors=errors)
+    except ClaimlineError as error:
+        fail(error)
+    _print_report(report.to_text(errors), report.to_dict(errors), as_json)
+
+
 def _print_report(text: str, figures: dict[str, object], as_json: bool) -> None:
     import json
 

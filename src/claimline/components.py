@@ -88,7 +88,11 @@ class Stage(Generic[Result]):
         return doc
 
     def compute(self, doc: Doc) -> Result:
-        return self._run(doc, *(self.earlier(doc, stage) for stage in self.inputs))
+        return self._run(doc, *(self.earlier(doc, stage) for stage in self.inputs), **self.options(doc))
+
+    def options(self, doc: Doc) -> dict[str, Any]:
+        """Keyword arguments the stage takes besides the Doc and earlier results."""
+        return {}
 
     def earlier(self, doc: Doc, stage: type[Stage[Earlier]]) -> Earlier:
         """An earlier stage's result; when that stage has not run, it runs here (and is kept)."""
@@ -100,6 +104,17 @@ class Stage(Generic[Result]):
             value = getattr(component(doc)._, stage.extension)
         assert value is not None
         return value
+
+
+def published_date(doc: Doc) -> date | None:
+    """`doc._.published`; when no one set it (a plain spaCy pipeline), the date its dateline gives."""
+    published: date | None = doc._.published
+    if published is None:
+        from claimline.pipeline import publication_date
+        from claimline.sentences import doc_text
+
+        published = publication_date(doc_text(doc))
+    return published
 
 
 @Language.factory(SENTENCES)
@@ -133,21 +148,12 @@ class Times(Stage["list[TimeExpression]"]):
     inputs = (Sentences,)
 
     def build(self) -> Callable[..., list[TimeExpression]]:
-        from claimline.pipeline import publication_date
-        from claimline.sentences import doc_text
         from claimline.temporal import TimeExtractor
 
-        def dateline_date(doc: Doc) -> date | None:
-            return publication_date(doc_text(doc))
-
-        self._dateline_date = dateline_date
         return TimeExtractor(self.nlp.vocab)  # its Matcher and word classes, built once
 
     def compute(self, doc: Doc) -> list[TimeExpression]:
-        published: date | None = doc._.published
-        if published is None:
-            published = self._dateline_date(doc)
-        return self._run(doc, published, self.earlier(doc, Sentences))
+        return self._run(doc, published_date(doc), self.earlier(doc, Sentences))
 
 
 @Language.factory(CLAIMS)
@@ -170,6 +176,9 @@ class Events(Stage["list[Event]"]):
         from claimline.events import extract_events
 
         return extract_events
+
+    def options(self, doc: Doc) -> dict[str, Any]:
+        return {"published": published_date(doc)}  # events are placed by their tense against it
 
 
 @Language.factory(PARAGRAPHS)

@@ -3,8 +3,10 @@
 Field names here are a contract that other tools rely on; add fields freely,
 never rename or drop one without bumping `SCHEMA_VERSION`.
 
-Versions: 1.0 first; 1.1 lets `Claim.sentence` be null, for a claim in the headline (a 1.0
-document is a valid 1.1 one, so both are read).
+Versions: 1.0 first; 1.1 lets `Claim.sentence` be null, for a claim in the headline; 1.2 adds to each
+event how it was placed in the timeline (`placement`), its `polarity` and `modality`, and the `claim`
+a statement event reports. Older documents are valid 1.2 ones (the new fields have defaults), so all
+three are read.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
-SchemaVersion = Literal["1.0", "1.1"]
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
+SchemaVersion = Literal["1.0", "1.1", "1.2"]
 
 ActorKind = Literal["person", "organization", "place", "group", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -36,6 +38,15 @@ TimeMod = Literal[
 ClaimKind = Literal["direct", "indirect", "mixed", "according_to"]
 RelationType = Literal["BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "SIMULTANEOUS"]
 PublishedOrigin = Literal["argument", "dateline"]
+# How an event got its place in the timeline, from the strongest evidence to none: its own (or a governing)
+# time expression; a relation the text states to another placed event; its tense and aspect against the
+# publication date; only its place in the text.
+Placement = Literal["date", "relation", "tense", "narrative"]
+Polarity = Literal["positive", "negative"]
+# "actual": happened or is happening; "future": stated to happen; "possible": a modal or conditional
+# ("could", "if"); "intended": wanted, planned, proposed ("plans to", "in order to"). Only actual and
+# future positive events are placed as fact (the main axis).
+Modality = Literal["actual", "future", "possible", "intended"]
 
 
 class _Strict(BaseModel):
@@ -121,6 +132,15 @@ class Event(_Strict):
     latest: date | None = None
     sentence: str
     relations: list[EventRelation] = Field(default_factory=list)
+    placement: Placement = Field(
+        default="narrative",
+        description="How the event was placed: by a date, a stated relation, its tense, or narrative order.",
+    )
+    polarity: Polarity = "positive"
+    modality: Modality = "actual"
+    claim: str | None = Field(
+        default=None, description="For a statement event: the id of the claim it makes."
+    )
 
 
 class Speaker(Span):

@@ -173,8 +173,13 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> 
             pending = []
 
 
-def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
-    """Run claimline's stages over a parsed Doc of `prepared.text` and build the `Article`."""
+def build_article(
+    doc: Doc, prepared: Prepared, nlp: Language, *, seconds: dict[str, float] | None = None
+) -> Article:
+    """Run claimline's stages over a parsed Doc of `prepared.text` and build the `Article`.
+
+    `seconds`, if given, gets each stage's wall time added under its component name.
+    """
     from claimline.components import run_stages
     from claimline.sentences import doc_text
 
@@ -182,7 +187,7 @@ def build_article(doc: Doc, prepared: Prepared, nlp: Language) -> Article:
     if doc_text(doc) != text:  # pragma: no cover - a broken invariant, never user error
         raise ExtractionError(f"{prepared.name}: parsed text differs from the input")
     layout = prepared.layout
-    results = run_stages(nlp, doc, prepared.published)._
+    results = run_stages(nlp, doc, prepared.published, seconds=seconds)._
     title_span = None
     if layout.title_start is not None and layout.title_end is not None:
         title_span = Span(

@@ -57,7 +57,8 @@ def date_range_label(earliest: date | None, latest: date | None) -> str:
 
 
 def is_dated(event: Event) -> bool:
-    return event.earliest is not None or event.latest is not None
+    """Known to a day or a period: both ends (a tense gives only one: "before publication")."""
+    return event.earliest is not None and event.latest is not None
 
 
 def date_key(event: Event) -> tuple[date, date, int]:
@@ -69,7 +70,8 @@ def date_key(event: Event) -> tuple[date, date, int]:
 
 
 def split_timeline(events: Sequence[Event]) -> tuple[list[Event], list[Event]]:
-    """(dated events in date order, undated events in narrative order)."""
+    """(dated events in date order, the others in narrative order), for timelines across articles;
+    one article's views show its `timeline` order."""
     dated = sorted((e for e in events if is_dated(e)), key=date_key)
     undated = sorted((e for e in events if not is_dated(e)), key=lambda e: e.trigger.start)
     return dated, undated

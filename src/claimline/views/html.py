@@ -24,6 +24,7 @@ from claimline.views._common import (
     Lookup,
     date_range_label,
     group_claims,
+    is_dated,
     paragraphs,
     speaker_label,
     split_timeline,
@@ -293,24 +294,22 @@ def _event_entry(event: Event, lookup: Lookup, prefix: str, shown: set[str]) -> 
 
 
 def _timeline_section(article: Article, lookup: Lookup, prefix: str, shown: set[str]) -> str:
-    dated, undated = split_timeline(article.timeline)
     parts = [f'<section class="timeline" id="{prefix}timeline"><h2>Timeline</h2>']
     if not article.timeline:
         parts.append('<p class="muted">No events found.</p></section>')
         return "".join(parts)
     parts.append('<div class="tl-wrap">')
+    # the axis shows the events known to a day or a period, the list every event; both in JSON order
+    dated = [e for e in article.timeline if is_dated(e)]
     if dated:
         published = [article.source.published] if article.source.published else []
         placed = [_Placed(e, f"#{prefix}event-{e.id}", e.summary) for e in dated]
         parts.append('<div class="tl-dated">')
         parts.append(_axis(placed, published, "Dated events on a time axis"))
-        parts.append('<details class="entries"><summary>Dated events in detail</summary><ol class="events">')
-        parts += [_event_entry(e, lookup, prefix, shown) for e in dated]
-        parts.append("</ol></details></div>")
-    if undated:
-        parts.append('<div class="tl-undated"><h3>Undated, in narrative order</h3><ol class="events">')
-        parts += [_event_entry(e, lookup, prefix, shown) for e in undated]
-        parts.append("</ol></div>")
+        parts.append("</div>")
+    parts.append('<div class="tl-undated"><h3>All events, in timeline order</h3><ol class="events">')
+    parts += [_event_entry(e, lookup, prefix, shown) for e in article.timeline]
+    parts.append("</ol></div>")
     parts.append("</div></section>")
     return "\n".join(parts)
 

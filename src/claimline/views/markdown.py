@@ -8,7 +8,6 @@ from claimline.models import Article, Claim
 from claimline.views._common import (
     Lookup,
     group_claims,
-    split_timeline,
     title_of,
     via_labels,
     when_label,
@@ -62,10 +61,9 @@ def render_markdown(article: Article) -> str:
         lines.append("")
 
     lines += ["## Timeline", ""]
-    dated, undated = split_timeline(article.timeline)
-    if dated or undated:
+    if article.timeline:
         lines += [_row("When", "Event", "Actors"), _row("---", "---", "---")]
-        for event in [*dated, *undated]:
+        for event in article.timeline:  # the JSON order
             resolved, written = when_label(event, lookup)
             when = f"**{resolved}**" if resolved else "undated"
             if written:

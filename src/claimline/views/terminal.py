@@ -11,7 +11,6 @@ from claimline.models import Article
 from claimline.views._common import (
     Lookup,
     speaker_label,
-    split_timeline,
     title_of,
     via_labels,
     when_label,
@@ -54,21 +53,15 @@ def _timeline_table(article: Article, lookup: Lookup) -> Table:
     table.add_column("When", style="cyan", min_width=10, max_width=18)
     table.add_column("Event", ratio=3, min_width=16, overflow="fold")
     table.add_column("Actors", style="green", ratio=1, min_width=10, overflow="fold")
-    dated, undated = split_timeline(article.timeline)
-    for event in dated:
+    for event in article.timeline:  # the JSON order: the timeline is already one order
         resolved, written = when_label(event, lookup)
-        when = Text(resolved)
+        when = Text(resolved) if resolved else Text("undated", style="dim")
         if written:
             when.append(f"\n{written}", style="dim")
-        table.add_row(when, Text(event.summary), Text(", ".join(lookup.actor_names(event.actors))))
-    if dated and undated:
-        table.add_section()
-    for event in undated:
-        _, written = when_label(event, lookup)
-        when = Text("undated", style="dim")
-        if written:
-            when = Text(written)
-        table.add_row(when, Text(event.summary), Text(", ".join(lookup.actor_names(event.actors))))
+        style = "dim" if event.placement == "narrative" else ""
+        table.add_row(
+            when, Text(event.summary, style=style), Text(", ".join(lookup.actor_names(event.actors)))
+        )
     return table
 
 
