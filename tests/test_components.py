@@ -48,7 +48,11 @@ def test_a_component_computes_the_stages_before_it(blank: Language) -> None:
     assert [(time.text, time.value) for time in doc._.times] == [("12 March 2025", "2025-03-12")]
     claims = [(claim.speaker and claim.speaker.text, claim.cue and claim.cue.text) for claim in doc._.claims]
     assert claims == [("Anna Berg", "said")]
-    assert [event.trigger.text for event in doc._.events] == ["reopened"]
+    # the statement is an event too, linked to its claim
+    assert [(event.trigger.text, event.claim) for event in doc._.events] == [
+        ("reopened", None),
+        ("said", "c0"),
+    ]
 
 
 def test_run_stages_stops_after_the_named_stage_and_forgets_an_earlier_run(blank: Language) -> None:
