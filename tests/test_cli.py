@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED, SEED_PUBLISHED
 from typer.testing import CliRunner
 
 from claimline.cli import app
+from tests.conftest import SEED, SEED_PUBLISHED
 
 runner = CliRunner()
 

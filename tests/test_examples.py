@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import EXAMPLES
-from tests.spans import assert_spans_match
 
 from claimline import extract
 from claimline.models import Article
+from tests.conftest import EXAMPLES
+from tests.spans import assert_spans_match
 
 GOLDEN = Path(__file__).parent / "golden" / "examples"
 ARTICLES = sorted(EXAMPLES.glob("*.txt"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.spans import assert_spans_match
 
 from claimline import extract
 from claimline.errors import InputError
 from claimline.models import Article
+from tests.spans import assert_spans_match
 
 NEWS_PIECES = [
     "Hamas",

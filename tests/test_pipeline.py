@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.spans import assert_spans_match
 
 import claimline
 from claimline import pipeline
 from claimline.errors import InputError, ModelNotFoundError, UsageError
+from tests.spans import assert_spans_match
 
 
 @given(

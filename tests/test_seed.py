@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.conftest import SEED_PUBLISHED
-from tests.spans import assert_spans_match
 
 from claimline.models import Actor, Article, Claim, Event, TimeExpression
+from tests.conftest import SEED_PUBLISHED
+from tests.spans import assert_spans_match
 
 EXPECTED: dict[str, Any] = json.loads(
     (Path(__file__).parent / "golden" / "seed.expected.json").read_text(encoding="utf-8")
