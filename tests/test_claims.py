@@ -696,6 +696,47 @@ CASES = [
         "the move reeks of “fear” and desperation",
         "according_to",
     ),
+    # evidential: the writer's evidence or hearsay, nobody named; the clause from its subject
+    Case(
+        "evidential-verb-infinitive",
+        "After the vote, the governor's team seemed to be losing ground in the north.",
+        None,
+        "seemed",
+        "the governor's team seemed to be losing ground in the north",
+        "indirect",
+    ),
+    Case(
+        "evidential-verb-adjective",
+        "The mayor's office appeared calm after the storm.",
+        None,
+        "appeared",
+        "The mayor's office appeared calm after the storm",
+        "indirect",
+    ),
+    Case(
+        "evidential-it-that",
+        "It appears that the museum will close in May.",
+        None,
+        "appears",
+        "that the museum will close in May",
+        "indirect",
+    ),
+    Case(
+        "evidential-adverb",
+        "The union is reportedly spending millions on new advertisements.",
+        None,
+        "reportedly",
+        "The union is reportedly spending millions on new advertisements",
+        "indirect",
+    ),
+    Case(
+        "evidential-raising-head-keeps-its-speaker",
+        "The mayor appeared to suggest that the bridge would reopen.",
+        "The mayor",
+        "appeared to suggest",
+        "that the bridge would reopen",
+        "indirect",
+    ),
 ]
 
 
@@ -900,6 +941,9 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "If it rains, we stay.",
         "The candidates faced questions about their health.",
         "It is worth noting that the tax bill was large.",
+        "The mayor appeared on television on Sunday.",
+        "The new rules made the process seem simpler.",
+        "She delivered a seemingly heartfelt speech.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:
