@@ -696,6 +696,31 @@ CASES = [
         "the move reeks of “fear” and desperation",
         "according_to",
     ),
+    # stance verbs with the preposition that introduces their object (lexicon: refer, focus, apologize)
+    Case(
+        "stance-refer-to-as",
+        "The mayor referred to the new stadium as a waste of money.",
+        "The mayor",
+        "referred to",
+        "the new stadium as a waste of money",
+        "indirect",
+    ),
+    Case(
+        "stance-focus-on",
+        "The governor has focused on the cost of the new bridge.",
+        "The governor",
+        "has focused on",
+        "the cost of the new bridge",
+        "indirect",
+    ),
+    Case(
+        "speech-apologize-for",
+        "The senator apologized for his remarks about the union.",
+        "The senator",
+        "apologized for",
+        "his remarks about the union",
+        "indirect",
+    ),
     # evidential: the writer's evidence or hearsay, nobody named; the clause from its subject
     Case(
         "evidential-verb-infinitive",
