@@ -721,6 +721,22 @@ CASES = [
         "his remarks about the union",
         "indirect",
     ),
+    Case(
+        "evaluative-identify-as",
+        "The campaign identified the protester as a paid activist.",
+        "The campaign",
+        "identified",
+        "the protester as a paid activist",
+        "indirect",
+    ),
+    Case(
+        "evaluative-list-as",
+        "The candidate listed immigration as his top priority.",
+        "The candidate",
+        "listed",
+        "immigration as his top priority",
+        "indirect",
+    ),
     # evidential: the writer's evidence or hearsay, nobody named; the clause from its subject
     Case(
         "evidential-verb-infinitive",
