@@ -737,6 +737,23 @@ CASES = [
         "immigration as his top priority",
         "indirect",
     ),
+    # a reduced passive of a speech verb: the subject it shares was spoken to, the asker is not said
+    Case(
+        "reduced-passive-asked-has-no-speaker",
+        "Asked about the vote, the mayor said it was fair.",
+        None,
+        "Asked about",
+        "the vote",
+        "indirect",
+    ),
+    Case(
+        "reduced-passive-main-clause-keeps-its-speaker",
+        "Asked about the vote, the mayor said it was fair.",
+        "the mayor",
+        "said",
+        "it was fair",
+        "indirect",
+    ),
     # evidential: the writer's evidence or hearsay, nobody named; the clause from its subject
     Case(
         "evidential-verb-infinitive",

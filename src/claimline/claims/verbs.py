@@ -71,14 +71,17 @@ def _verb_candidate(
         return None
     speaker = _local_speaker(clause, CharSpan(start, end), kind, cue)
     passive = is_passive(verb)
-    if passive and clause.passive_subject is not None:
+    reduced = speaker is not None and lemma in SPEECH_VERBS and reduced_passive(verb)
+    if reduced:
+        speaker = None  # "Asked about X, Trump said": Trump was asked; who asked is not said
+    elif passive and clause.passive_subject is not None:
         found_passive = _passive_claim(clause, clause.passive_subject)
         if found_passive is None:
             return None
         if found_passive[0] is not None:
             start, end = found_passive[0]
         speaker = found_passive[1]
-    elif speaker is None and not passive:
+    elif speaker is None and not passive and not reduced:
         # a reporting verb whose speaker the parse lost (a participle modifying a noun, a broken
         # clause): on the development gold these were almost never right
         return None
@@ -93,6 +96,17 @@ def _verb_candidate(
         anchor=verb,
         priority=2 if clause.speech else 1,
         rule=rule,
+    )
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle heading an adverbial clause of its own, with no subject or auxiliary
+    ("Asked about the vote, ...", "When told of the decision, ..."): the subject it shares with the
+    main clause is the one spoken to, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
     )
 
 
