@@ -737,6 +737,16 @@ CASES = [
         "immigration as his top priority",
         "indirect",
     ),
+    # a clause is cut before a coordinated reporting verb only, not before a conjunct that merely
+    # contains one ("... and play the club that criticized its owner")
+    Case(
+        "content-keeps-conjunct-with-inner-cue",
+        "The coach said the team would travel to Ohio and play the club that criticized its owner last year.",
+        "The coach",
+        "said",
+        "the team would travel to Ohio and play the club that criticized its owner last year",
+        "indirect",
+    ),
     # a reduced passive of a speech verb: the subject it shares was spoken to, the asker is not said
     Case(
         "reduced-passive-asked-has-no-speaker",
