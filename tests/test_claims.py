@@ -747,6 +747,15 @@ CASES = [
         "the team would travel to Ohio and play the club that criticized its owner last year",
         "indirect",
     ),
+    # a non-restrictive relative clause that ends the content is a description, not what was held
+    Case(
+        "content-without-final-relative-clause",
+        "The bishop has long admired the mayor, who grew up in the same town.",
+        "The bishop",
+        "has long admired",
+        "the mayor",
+        "indirect",
+    ),
     # a reduced passive of a speech verb: the subject it shares was spoken to, the asker is not said
     Case(
         "reduced-passive-asked-has-no-speaker",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from claimline.claims.candidate import Candidate, SentenceBounds, trim
+from claimline.claims.candidate import Candidate, SentenceBounds, token_at_or_after, trim
 from claimline.claims.content import clause_span, continued_quote, in_quote
 from claimline.claims.cue import as_put_it, cue_span, is_passive, verb_lemma
 from claimline.claims.lexicon import (
@@ -14,6 +14,7 @@ from claimline.claims.lexicon import (
     EVIDENCE_ONLY_VERBS,
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
+    VERB_FORMS,
 )
 from claimline.claims.quotes import ALL_QUOTES, QuoteIndex
 from claimline.claims.speaker import can_speak, speaker_span, subject_of
@@ -62,6 +63,8 @@ def _verb_candidate(
     if end - start < 2:
         return None
     start, end, kind = in_quote(doc, start, end, quotes)
+    if kind == "indirect":
+        start, end = without_final_relative(doc, quotes, start, end)
     cue = cue_span(verb, reading.prep, start if start > verb.idx else None)
     if reading.through is not None:
         cue = CharSpan(cue[0], reading.through.idx + len(reading.through.text))
@@ -97,6 +100,24 @@ def _verb_candidate(
         priority=2 if clause.speech else 1,
         rule=rule,
     )
+
+
+def without_final_relative(doc: Doc, quotes: QuoteIndex, start: int, end: int) -> CharSpan:
+    """The content without a non-restrictive relative clause that ends it ("attacked Donald Trump[,
+    with whom he clashed at the debate]"): the attribution gold leaves that description out. One
+    holding a cue verb stays (cutting it would release that verb's own claim)."""
+    first, last = token_at_or_after(doc, start), token_at_or_after(doc, end - 1)
+    for token in doc[first : min(last + 1, len(doc))]:
+        comma = token.left_edge.i - 1
+        if (
+            token.dep_ == "relcl"
+            and comma > first
+            and doc[comma].text == ","
+            and token.right_edge.idx + len(token.right_edge.text) >= end
+            and not any(t.lower_ in VERB_FORMS for t in token.subtree)
+        ):
+            return trim(quotes.text, start, doc[comma].idx)
+    return CharSpan(start, end)
 
 
 def reduced_passive(verb: Token) -> bool:
