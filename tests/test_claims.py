@@ -747,6 +747,15 @@ CASES = [
         "the team would travel to Ohio and play the club that criticized its owner last year",
         "indirect",
     ),
+    # two apostrophes as a double quotation mark (a newswire convention)
+    Case(
+        "typewriter-quote-then-speaker",
+        "''We will not back down,'' Mr. Smith said.",
+        "Mr. Smith",
+        "said",
+        "''We will not back down,''",
+        "direct",
+    ),
     # a non-restrictive relative clause that ends the content is a description, not what was held
     Case(
         "content-without-final-relative-clause",
@@ -918,6 +927,15 @@ def test_unbalanced_quote_ends_with_its_paragraph(nlp: Language) -> None:
     claims, _ = run(nlp, text)
     claim = _find(claims, "said", "“we will never surrender and we will fight on.")
     assert claim.kind == "direct"
+
+
+def test_typewriter_quotes_span_both_apostrophes() -> None:
+    from claimline.claims.quotes import typewriter_quotes
+
+    text = "He said ''no way'' and left. It's the 'best' one."
+    marked, quotes = typewriter_quotes(text)
+    assert len(marked) == len(text)
+    assert [text[q.start : q.end] for q in quotes] == ["''no way''"]
 
 
 def test_find_quotes_pairs_marks() -> None:

@@ -15,7 +15,7 @@ from claimline.claims.candidates import (
     standalone_quotes,
 )
 from claimline.claims.evidential import evidential_candidates
-from claimline.claims.quotes import QuoteIndex, find_quotes
+from claimline.claims.quotes import QuoteIndex, typewriter_quotes
 from claimline.claims.resolution import dedupe, drop_nested, to_claims, with_according, without_carriers
 from claimline.claims.triggers import TriggerFinder
 from claimline.claims.verbs import verb_candidates
@@ -38,7 +38,7 @@ class ClaimExtractor:
             return []
         found = self.find_triggers(doc)
         text = doc_text(doc)
-        quotes = QuoteIndex(text, find_quotes(text))
+        quotes = QuoteIndex(*typewriter_quotes(text))
         sents = SentenceBounds(doc, text)
         candidates: list[Candidate] = list(verb_candidates(doc, quotes, found, sents))
         candidates.extend(layout_candidates(doc, quotes, sents))
