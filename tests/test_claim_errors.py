@@ -126,3 +126,11 @@ def test_the_report_counts_shares_and_keeps_three_examples() -> None:
     row = next(row for row in report.rows() if row[1] == "no cue word")
     assert row == ("miss", "no cue word", 4, 1.0)
     assert "frequent cues: said 4" in report.to_text()
+
+
+def test_two_apostrophes_make_a_direct_content() -> None:
+    from claimline.evaluation.claims import is_direct
+
+    text = "''We will win,'' he said."
+    assert is_direct(text, [(0, 17)])
+    assert not is_direct(text, [(18, 20)])

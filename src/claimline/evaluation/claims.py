@@ -130,9 +130,11 @@ class Tokens:
 
 
 def is_direct(text: str, pieces: Sequence[tuple[int, int]]) -> bool:
-    """Quoted content: starts/ends with a quote mark, or mostly inside quotation marks."""
+    """Quoted content: starts/ends with a quote mark, or mostly inside quotation marks (two
+    apostrophes, ''like this'', count as one mark, as the claims stage reads them)."""
     if not pieces:
         return False
+    text = text.replace("''", '" ')
     first = text[pieces[0][0] : pieces[0][1]].strip()
     last = text[pieces[-1][0] : pieces[-1][1]].strip().rstrip(".,;:!?")
     if (first and first[0] in _QUOTES) or (last and last[-1] in _QUOTES):
