@@ -24,7 +24,6 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "dev"
@@ -58,37 +57,18 @@ def items(sets: list[str], shared: Path = SHARED) -> Iterator[Item]:
             yield from _jsonl(path, name, date_key)
 
 
-def _parsed(batch: list[Item], cache: Path | None) -> Iterator[Any]:
-    """The parsed Docs of `batch`, from the cache when it has them."""
-    from spacy.tokens import DocBin
-
-    from claimline.pipeline import load_pipeline, model_name, parse
-
-    nlp = load_pipeline()
-    key = hashlib.sha256(model_name().encode())
-    for _, text, _ in batch:
-        key.update(hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest())
-    stored = cache / f"{key.hexdigest()[:24]}.spacy" if cache else None
-    if stored is not None and stored.exists():
-        yield from DocBin().from_disk(stored).get_docs(nlp.vocab)
-        return
-    docs = list(parse(nlp, (text for _, text, _ in batch)))
-    if stored is not None:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(store_user_data=True, docs=docs).to_disk(stored)
-    yield from docs
-
-
 def digests(
     sets: list[str], cache: Path | None, shared: Path = SHARED
 ) -> Iterator[tuple[str, dict[str, str]]]:
     from claimline.errors import ClaimlineError
+    from claimline.evaluation.scoring import parse_cached
     from claimline.pipeline import build_article, load_pipeline, prepare
 
     nlp = load_pipeline()
     for name in sets:
         batch = list(items([name], shared))
-        for (key, text, published), doc in zip(batch, _parsed(batch, cache), strict=True):
+        parsed = parse_cached([text for _, text, _ in batch], cache)
+        for (key, text, published), doc in zip(batch, parsed, strict=True):
             try:
                 article = build_article(doc, prepare(text, published=published, name=key), nlp)
             except ClaimlineError as error:

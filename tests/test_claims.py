@@ -696,6 +696,133 @@ CASES = [
         "the move reeks of “fear” and desperation",
         "according_to",
     ),
+    # stance verbs with the preposition that introduces their object (lexicon: refer, focus, apologize)
+    Case(
+        "stance-refer-to-as",
+        "The mayor referred to the new stadium as a waste of money.",
+        "The mayor",
+        "referred to",
+        "the new stadium as a waste of money",
+        "indirect",
+    ),
+    Case(
+        "stance-focus-on",
+        "The governor has focused on the cost of the new bridge.",
+        "The governor",
+        "has focused on",
+        "the cost of the new bridge",
+        "indirect",
+    ),
+    Case(
+        "speech-apologize-for",
+        "The senator apologized for his remarks about the union.",
+        "The senator",
+        "apologized for",
+        "his remarks about the union",
+        "indirect",
+    ),
+    Case(
+        "evaluative-identify-as",
+        "The campaign identified the protester as a paid activist.",
+        "The campaign",
+        "identified",
+        "the protester as a paid activist",
+        "indirect",
+    ),
+    Case(
+        "evaluative-list-as",
+        "The candidate listed immigration as his top priority.",
+        "The candidate",
+        "listed",
+        "immigration as his top priority",
+        "indirect",
+    ),
+    # a clause is cut before a coordinated reporting verb only, not before a conjunct that merely
+    # contains one ("... and play the club that criticized its owner")
+    Case(
+        "content-keeps-conjunct-with-inner-cue",
+        "The coach said the team would travel to Ohio and play the club that criticized its owner last year.",
+        "The coach",
+        "said",
+        "the team would travel to Ohio and play the club that criticized its owner last year",
+        "indirect",
+    ),
+    # two apostrophes as a double quotation mark (a newswire convention)
+    Case(
+        "typewriter-quote-then-speaker",
+        "''We will not back down,'' Mr. Smith said.",
+        "Mr. Smith",
+        "said",
+        "''We will not back down,''",
+        "direct",
+    ),
+    # a non-restrictive relative clause that ends the content is a description, not what was held
+    Case(
+        "content-without-final-relative-clause",
+        "The bishop has long admired the mayor, who grew up in the same town.",
+        "The bishop",
+        "has long admired",
+        "the mayor",
+        "indirect",
+    ),
+    # a reduced passive of a speech verb: the subject it shares was spoken to, the asker is not said
+    Case(
+        "reduced-passive-asked-has-no-speaker",
+        "Asked about the vote, the mayor said it was fair.",
+        None,
+        "Asked about",
+        "the vote",
+        "indirect",
+    ),
+    Case(
+        "reduced-passive-main-clause-keeps-its-speaker",
+        "Asked about the vote, the mayor said it was fair.",
+        "the mayor",
+        "said",
+        "it was fair",
+        "indirect",
+    ),
+    # evidential: the writer's evidence or hearsay, nobody named; the clause from its subject
+    Case(
+        "evidential-verb-infinitive",
+        "After the vote, the governor's team seemed to be losing ground in the north.",
+        None,
+        "seemed",
+        "the governor's team seemed to be losing ground in the north",
+        "indirect",
+    ),
+    Case(
+        "evidential-verb-adjective",
+        "The mayor's office appeared calm after the storm.",
+        None,
+        "appeared",
+        "The mayor's office appeared calm after the storm",
+        "indirect",
+    ),
+    Case(
+        "evidential-it-that",
+        "It appears that the museum will close in May.",
+        None,
+        "appears",
+        "that the museum will close in May",
+        "indirect",
+    ),
+    Case(
+        "evidential-adverb",
+        "The union is reportedly spending millions on new advertisements.",
+        None,
+        "reportedly",
+        "The union is reportedly spending millions on new advertisements",
+        "indirect",
+    ),
+    Case(
+        "evidential-raising-head-keeps-its-speaker",
+        "The mayor appeared to suggest that the bridge would reopen.",
+        "The mayor",
+        "appeared to suggest",
+        "that the bridge would reopen",
+        "indirect",
+    ),
 ]
 
 
@@ -802,6 +929,15 @@ def test_unbalanced_quote_ends_with_its_paragraph(nlp: Language) -> None:
     assert claim.kind == "direct"
 
 
+def test_typewriter_quotes_span_both_apostrophes() -> None:
+    from claimline.claims.quotes import typewriter_quotes
+
+    text = "He said ''no way'' and left. It's the 'best' one."
+    marked, quotes = typewriter_quotes(text)
+    assert len(marked) == len(text)
+    assert [text[q.start : q.end] for q in quotes] == ["''no way''"]
+
+
 def test_find_quotes_pairs_marks() -> None:
     text = 'a “b” c "d" e\n\n“f\n\n“g”\n\n“x “y” z” and "p “q"\n\n”typo opener.”'
     quotes = find_quotes(text)
@@ -900,6 +1036,9 @@ def test_quoted_paragraph_after_narration_is_not_attributed(nlp: Language) -> No
         "If it rains, we stay.",
         "The candidates faced questions about their health.",
         "It is worth noting that the tax bill was large.",
+        "The mayor appeared on television on Sunday.",
+        "The new rules made the process seem simpler.",
+        "She delivered a seemingly heartfelt speech.",
     ],
 )
 def test_no_attribution(nlp: Language, text: str) -> None:

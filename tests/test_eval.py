@@ -69,6 +69,36 @@ def test_eval_claims_prints_scores(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("nlp")
+def test_eval_claims_errors_from_cached_docs(tmp_path: Path) -> None:
+    # the gold claim of the second sentence has a cue the stage does not know
+    line = json.loads(attribution_line())
+    text = line["text"]
+    start = text.index("The port")
+    line["claims"].append(
+        {
+            "source": None,
+            "cue": {"start": start + 13, "end": start + 19, "text": "closed", "spans": []},
+            "content": {"start": start, "end": start + 8, "text": "The port", "spans": []},
+            "no_source": True,
+        }
+    )
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ["eval", "claims", str(gold), "--errors", "--cache", str(cache)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert len(list(cache.glob("*.spacy"))) == 1
+    second = runner.invoke(app, [*args, "--json"])
+    assert second.exit_code == 0, second.output
+    errors = json.loads(second.stdout)["errors"]
+    assert errors["no cue word"]["count"] == 1
+    assert errors["no cue word"]["examples"][0].startswith("The port was closed.")
+    assert "ratio" in first.stdout and "miss     no cue word" in first.stdout
+    assert "read from the cache" in runner.invoke(app, args).stdout
+
+
+@pytest.mark.usefixtures("nlp")
 def test_eval_temporal_names_the_rule_of_a_wrong_value(tmp_path: Path) -> None:
     # the gold value is not the Tuesday before the DCT that the rules read: a value error
     wrong = TIMEML.replace('value="2024-05-07">on Tuesday', 'value="2024-05-14">on Tuesday')

@@ -539,6 +539,16 @@ def eval_claims(
         Path | None,
         typer.Option(help="Also score annotator against annotator on this file (the human ceiling)."),
     ] = None,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors", help="Sort misses and false claims into categories, with counts and examples."
+        ),
+    ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Keep the parsed Docs in this folder: a second run only runs the stages."),
+    ] = None,
 ) -> None:
     """Attributed claims: content, source and cue P/R/F1 (exact, Dice, overlap), joint F1, stage timing."""
     from claimline.evaluation.claims import evaluate
@@ -548,7 +558,7 @@ def eval_claims(
     try:
         if agreement is not None and not agreement.is_file():
             raise UsageError(f"{agreement}: not a JSONL file")
-        report = evaluate(path, model=model, limit=limit, agreement=agreement)
+        report = evaluate(path, model=model, limit=limit, agreement=agreement, errors=errors, cache=cache)
     except ClaimlineError as error:
         fail(error)
     _print_report(report.to_text(), report.to_dict(), as_json)

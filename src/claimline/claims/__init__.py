@@ -3,8 +3,9 @@
 One pass over the words finds the triggers (`triggers`): cue verbs by surface form (the lexicon,
 inflected, so a lemmatizer slip like "hoping" -> "hop" does not lose them), "according to", and
 noun cues. Dependency rules on each trigger then find the speaker (`speaker`), the cue span (`cue`)
-and the content (`content`, and for verbs the ordered rules of `verbs`); a character-level pass
-pairs quotation marks (`quotes`); `resolution` merges the candidates into claims.
+and the content (`content`, and for verbs the ordered rules of `verbs`); evidential words ("seemed",
+"reportedly") give claims without a source (`evidential`); a character-level pass pairs quotation
+marks (`quotes`); `resolution` merges the candidates into claims.
 
 Conventions (one each, applied everywhere):
 
@@ -42,7 +43,9 @@ What is emitted, deliberately: speech and report verbs with a clausal complement
 object that names what was said ("claimed vast wealth", "has said the same thing"); belief and
 intention verbs with a clausal or infinitival complement ("X believes that ...", "X hopes to
 ..."), stance verbs with an object ("criticized X", "called for X", "called Trump a liar") and
-evidence verbs with a non-person subject ("a poll shows ..."). Beliefs, intentions and stances are
+evidence verbs with a non-person subject ("a poll shows ..."), and evidential words with nobody
+named ("the team appeared paralyzed", "it seems that ...", "the group is reportedly spending ...":
+no speaker, the clause from its subject as content). Beliefs, intentions and stances are
 claims a reader wants attributed ("who holds what position"), and the attribution gold we measure
 against counts them; verbs that only look like them ("try to", "need to", "continue to", "be
 supposed to") and infinitives under heads that deny or only require the act ("failed to note",

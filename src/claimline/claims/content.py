@@ -30,12 +30,12 @@ _NOUN_MODIFIERS = frozenset({"det", "amod", "advmod", "poss", "compound", "nummo
 
 def clause_span(head: Token, doc: Doc) -> CharSpan:
     """The clause of `head`, cut before a reporting verb coordinated or adjoined to it after a comma
-    ("he didn't believe X, arguing that Y" / "it was opposed and warned Z"): that is a claim of its own."""
+    ("he didn't believe X, arguing that Y" / "it was opposed and warned Z"): that is a claim of its own.
+    A conjunct that only contains a reporting verb ("... and play the club that criticized its
+    owner") stays: the attribution gold keeps it in the content."""
     end = head.right_edge
     for child in head.rights:
-        if child.dep_ in ("conj", "advcl", "parataxis", "prep") and any(
-            t.lower_ in VERB_FORMS and t.pos_ == "VERB" for t in child.subtree
-        ):
+        if child.dep_ in ("conj", "advcl", "parataxis", "prep") and _reports(child):
             if child.dep_ == "prep" and not doc[child.i - 1].is_punct:
                 continue
             last = child.left_edge.i - 1
@@ -44,6 +44,13 @@ def clause_span(head: Token, doc: Doc) -> CharSpan:
             end = doc[last]
             break
     return CharSpan(head.left_edge.idx, end.idx + len(end.text))
+
+
+def _reports(head: Token) -> bool:
+    """Is `head` a reporting verb, or a preposition over one ("by saying")?"""
+    if head.dep_ == "prep":
+        return any(c.lower_ in VERB_FORMS and c.pos_ == "VERB" for c in head.children)
+    return head.lower_ in VERB_FORMS and head.pos_ == "VERB"
 
 
 def object_content(verb: Token, first: Token) -> CharSpan:

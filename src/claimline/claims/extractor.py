@@ -14,7 +14,8 @@ from claimline.claims.candidates import (
     noun_candidates,
     standalone_quotes,
 )
-from claimline.claims.quotes import QuoteIndex, find_quotes
+from claimline.claims.evidential import evidential_candidates
+from claimline.claims.quotes import QuoteIndex, typewriter_quotes
 from claimline.claims.resolution import dedupe, drop_nested, to_claims, with_according, without_carriers
 from claimline.claims.triggers import TriggerFinder
 from claimline.claims.verbs import verb_candidates
@@ -37,11 +38,12 @@ class ClaimExtractor:
             return []
         found = self.find_triggers(doc)
         text = doc_text(doc)
-        quotes = QuoteIndex(text, find_quotes(text))
+        quotes = QuoteIndex(*typewriter_quotes(text))
         sents = SentenceBounds(doc, text)
         candidates: list[Candidate] = list(verb_candidates(doc, quotes, found, sents))
         candidates.extend(layout_candidates(doc, quotes, sents))
         candidates.extend(light_verb_candidates(doc, quotes, found))
+        candidates.extend(evidential_candidates(doc, quotes, found))
         candidates = without_carriers(candidates, list(noun_candidates(doc, quotes, found)))
         with_according(candidates, according_candidates(doc, found, sents))
         candidates.extend(standalone_quotes(doc, quotes, candidates, sentences))

@@ -103,6 +103,20 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def typewriter_quotes(text: str) -> tuple[str, list[Quote]]:
+    """`text` with two apostrophes standing for a double quotation mark (''like this'', a newswire
+    convention) read as one, same length ("''" -> "\"'"), and its quotes, each to its last mark."""
+    if "''" not in text:
+        return text, find_quotes(text)
+    marked = text.replace("''", "\"'")
+    pair = "\"'"
+    quotes = [
+        Quote(q.start, q.end + 1, q.closed) if q.closed and marked[q.end - 1 : q.end + 1] == pair else q
+        for q in find_quotes(marked)
+    ]
+    return marked, quotes
+
+
 class QuoteIndex:
     """The quotes of one text (disjoint, in order) with bisect lookups."""
 

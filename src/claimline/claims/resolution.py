@@ -42,6 +42,8 @@ def drop_nested(candidates: list[Candidate]) -> list[Candidate]:
                     # "The researchers reported X; the report says Y, according to its website": the
                     # source in a phrase does not stand for the speakers of the clauses it covers
                     or (other.kind == "according_to" and candidate.cue_lemma in SPEECH_VERBS)
+                    # "he reportedly told aides that ...": the telling is his claim all the same
+                    or other.rule == "evidential"
                 ):
                     continue
                 if cue[1] <= other.content[1] and not (other.cue is not None and overlaps(other.cue, cue)):

@@ -33,6 +33,7 @@ class Triggers:
     according: list[int] = field(default_factory=list)
     nouns: list[int] = field(default_factory=list)
     light: list[int] = field(default_factory=list)  # light verbs that may carry an attitude noun
+    evidential: list[int] = field(default_factory=list)  # "seemed", "reportedly": nobody's claim
 
 
 class TriggerFinder:
@@ -45,6 +46,7 @@ class TriggerFinder:
             lexicon.NOUN_CUES | {lexicon.plural(noun) for noun in lexicon.NOUN_CUES if not noun.endswith("s")}
         )
         self.light_verbs = _ids(lexicon.LIGHT_VERB_FORMS)
+        self.evidential = _ids(lexicon.EVIDENTIAL_VERB_FORMS | lexicon.EVIDENTIAL_ADVERBS)
         self.put = _ids(
             ("put", "puts", "putting")
         )  # "as a memo put it, ...": the only sense of "put" that reports
@@ -63,11 +65,12 @@ class TriggerFinder:
         found = Triggers()
         rows: list[list[int]] = doc.to_array([LOWER, POS, DEP]).tolist() if len(doc) else []
         last = len(rows) - 1
-        verb_forms, attitude, nouns, light = (
+        verb_forms, attitude, nouns, light, evidential = (
             self.verb_forms,
             self.attitude_adjectives,
             self.noun_cues,
             self.light_verbs,
+            self.evidential,
         )
         put, it, phrases, acomp, in_, prep = self.put, self.it, self.phrases, self.acomp, self.in_, self.prep
         for i, (lower, pos, dep) in enumerate(rows):
@@ -85,4 +88,6 @@ class TriggerFinder:
                 found.nouns.append(i)
             if pos == VERB and lower in light:
                 found.light.append(i)
+            elif lower in evidential:
+                found.evidential.append(i)
         return found

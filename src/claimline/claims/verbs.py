@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from claimline.claims.candidate import Candidate, SentenceBounds, trim
+from claimline.claims.candidate import Candidate, SentenceBounds, token_at_or_after, trim
 from claimline.claims.content import clause_span, continued_quote, in_quote
 from claimline.claims.cue import as_put_it, cue_span, is_passive, verb_lemma
 from claimline.claims.lexicon import (
@@ -14,6 +14,7 @@ from claimline.claims.lexicon import (
     EVIDENCE_ONLY_VERBS,
     PERSONAL_PRONOUNS,
     SPEECH_VERBS,
+    VERB_FORMS,
 )
 from claimline.claims.quotes import ALL_QUOTES, QuoteIndex
 from claimline.claims.speaker import can_speak, speaker_span, subject_of
@@ -62,6 +63,8 @@ def _verb_candidate(
     if end - start < 2:
         return None
     start, end, kind = in_quote(doc, start, end, quotes)
+    if kind == "indirect":
+        start, end = without_final_relative(doc, quotes, start, end)
     cue = cue_span(verb, reading.prep, start if start > verb.idx else None)
     if reading.through is not None:
         cue = CharSpan(cue[0], reading.through.idx + len(reading.through.text))
@@ -71,14 +74,17 @@ def _verb_candidate(
         return None
     speaker = _local_speaker(clause, CharSpan(start, end), kind, cue)
     passive = is_passive(verb)
-    if passive and clause.passive_subject is not None:
+    reduced = speaker is not None and lemma in SPEECH_VERBS and reduced_passive(verb)
+    if reduced:
+        speaker = None  # "Asked about X, Trump said": Trump was asked; who asked is not said
+    elif passive and clause.passive_subject is not None:
         found_passive = _passive_claim(clause, clause.passive_subject)
         if found_passive is None:
             return None
         if found_passive[0] is not None:
             start, end = found_passive[0]
         speaker = found_passive[1]
-    elif speaker is None and not passive:
+    elif speaker is None and not passive and not reduced:
         # a reporting verb whose speaker the parse lost (a participle modifying a noun, a broken
         # clause): on the development gold these were almost never right
         return None
@@ -93,6 +99,35 @@ def _verb_candidate(
         anchor=verb,
         priority=2 if clause.speech else 1,
         rule=rule,
+    )
+
+
+def without_final_relative(doc: Doc, quotes: QuoteIndex, start: int, end: int) -> CharSpan:
+    """The content without a non-restrictive relative clause that ends it ("attacked Donald Trump[,
+    with whom he clashed at the debate]"): the attribution gold leaves that description out. One
+    holding a cue verb stays (cutting it would release that verb's own claim)."""
+    first, last = token_at_or_after(doc, start), token_at_or_after(doc, end - 1)
+    for token in doc[first : min(last + 1, len(doc))]:
+        comma = token.left_edge.i - 1
+        if (
+            token.dep_ == "relcl"
+            and comma > first
+            and doc[comma].text == ","
+            and token.right_edge.idx + len(token.right_edge.text) >= end
+            and not any(t.lower_ in VERB_FORMS for t in token.subtree)
+        ):
+            return trim(quotes.text, start, doc[comma].idx)
+    return CharSpan(start, end)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle heading an adverbial clause of its own, with no subject or auxiliary
+    ("Asked about the vote, ...", "When told of the decision, ..."): the subject it shares with the
+    main clause is the one spoken to, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
     )
 
 

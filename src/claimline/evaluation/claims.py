@@ -43,10 +43,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimline.evaluation.scoring import precision_recall_f1, run_pipeline
 from claimline.models import Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from claimline.evaluation.claim_errors import ErrorReport
 
 Pieces = tuple[tuple[int, int], ...]
 CRITERIA = ("exact", "dice", "overlap")
@@ -125,9 +130,11 @@ class Tokens:
 
 
 def is_direct(text: str, pieces: Sequence[tuple[int, int]]) -> bool:
-    """Quoted content: starts/ends with a quote mark, or mostly inside quotation marks."""
+    """Quoted content: starts/ends with a quote mark, or mostly inside quotation marks (two
+    apostrophes, ''like this'', count as one mark, as the claims stage reads them)."""
     if not pieces:
         return False
+    text = text.replace("''", '" ')
     first = text[pieces[0][0] : pieces[0][1]].strip()
     last = text[pieces[-1][0] : pieces[-1][1]].strip().rstrip(".,;:!?")
     if (first and first[0] in _QUOTES) or (last and last[-1] in _QUOTES):
@@ -253,45 +260,59 @@ def _split_of(claim: AnnotatedClaim, split: str) -> bool:
     return split == "all" or (split == "direct") == claim.direct
 
 
+def field_match(
+    system: Sequence[AnnotatedClaim], gold: Sequence[AnnotatedClaim], name: str, criterion: str
+) -> tuple[list[int], list[int], set[int], set[int]]:
+    """Claims that have span `name` (system, gold indices) and those matched on it by `criterion`."""
+    sys_idx = [i for i, c in enumerate(system) if getattr(c, name) is not None]
+    gold_idx = [j for j, c in enumerate(gold) if getattr(c, name) is not None]
+    sys_spans = [getattr(system[i], name) for i in sys_idx]
+    gold_spans = [getattr(gold[j], name) for j in gold_idx]
+    pairs = greedy_match(sys_spans, gold_spans, criterion)
+    return sys_idx, gold_idx, {sys_idx[i] for i, _ in pairs}, {gold_idx[j] for _, j in pairs}
+
+
+def sources_agree(s: AnnotatedClaim, g: AnnotatedClaim) -> bool:
+    """The joint criterion's source test: both without a source, or overlapping sources."""
+    if s.source is None or g.source is None:
+        return s.source is None and g.source is None
+    return bool(s.source & g.source)
+
+
+def joint_match(system: Sequence[AnnotatedClaim], gold: Sequence[AnnotatedClaim]) -> dict[int, int]:
+    """Joint source+content: system index -> gold index, one-to-one, best content Dice first."""
+    candidates: list[tuple[float, int, int, int]] = []
+    for i, s in enumerate(system):
+        for j, g in enumerate(gold):
+            assert s.content is not None and g.content is not None
+            if not (s.content & g.content) or not sources_agree(s, g):
+                continue
+            distance = abs(min(s.content, default=0) - min(g.content, default=0))
+            candidates.append((-dice(s.content, g.content), distance, i, j))
+    candidates.sort()
+    pairs: dict[int, int] = {}
+    used_g: set[int] = set()
+    for _, _, i, j in candidates:
+        if i not in pairs and j not in used_g:
+            pairs[i] = j
+            used_g.add(j)
+    return pairs
+
+
 def score_document(
     system: Sequence[AnnotatedClaim], gold: Sequence[AnnotatedClaim]
 ) -> dict[str, dict[str, Counts]]:
     """Counts keyed by ("content:exact" | ... | "joint") then split."""
     result: dict[str, dict[str, Counts]] = {}
     for name in FIELDS:
-        sys_idx = [i for i, c in enumerate(system) if getattr(c, name) is not None]
-        gold_idx = [j for j, c in enumerate(gold) if getattr(c, name) is not None]
-        sys_spans = [getattr(system[i], name) for i in sys_idx]
-        gold_spans = [getattr(gold[j], name) for j in gold_idx]
         for criterion in CRITERIA:
-            pairs = greedy_match(sys_spans, gold_spans, criterion)
-            matched_s = {sys_idx[i] for i, _ in pairs}
-            matched_g = {gold_idx[j] for _, j in pairs}
+            sys_idx, gold_idx, matched_s, matched_g = field_match(system, gold, name, criterion)
             result[f"{name}:{criterion}"] = _split_counts(
                 system, gold, sys_idx, gold_idx, matched_s, matched_g
             )
-    # joint source + content
-    candidates: list[tuple[float, int, int, int]] = []
-    for i, s in enumerate(system):
-        for j, g in enumerate(gold):
-            assert s.content is not None and g.content is not None
-            if not (s.content & g.content):
-                continue
-            if s.source is None and g.source is None:
-                pass
-            elif s.source is None or g.source is None or not (s.source & g.source):
-                continue
-            distance = abs(min(s.content, default=0) - min(g.content, default=0))
-            candidates.append((-dice(s.content, g.content), distance, i, j))
-    candidates.sort()
-    used_s: set[int] = set()
-    used_g: set[int] = set()
-    for _, _, i, j in candidates:
-        if i not in used_s and j not in used_g:
-            used_s.add(i)
-            used_g.add(j)
+    pairs = joint_match(system, gold)
     result["joint"] = _split_counts(
-        system, gold, list(range(len(system))), list(range(len(gold))), used_s, used_g
+        system, gold, list(range(len(system))), list(range(len(gold))), set(pairs), set(pairs.values())
     )
     return result
 
@@ -332,6 +353,8 @@ class ClaimsReport:
         default_factory=lambda: defaultdict(lambda: defaultdict(Counts))
     )
     agreement: ClaimsReport | None = None
+    errors: ErrorReport | None = None
+    cached: bool = False
     title: str = "Attribution evaluation"
 
     def add(self, doc_counts: dict[str, dict[str, Counts]]) -> None:
@@ -375,6 +398,8 @@ class ClaimsReport:
         }
         if self.agreement is not None:
             out["human_agreement"] = self.agreement.to_dict()
+        if self.errors is not None:
+            out["errors"] = self.errors.to_dict()
         return out
 
     def _table(self) -> list[str]:
@@ -400,7 +425,12 @@ class ClaimsReport:
             "overlap = any shared token",
             *self._table(),
         ]
-        if self.model_seconds:
+        if self.cached:
+            lines.append(
+                f"  time: parsed Docs read from the cache in {self.model_seconds:.2f}s (no model time to "
+                f"compare with), claims stage {self.claims_seconds:.3f}s"
+            )
+        elif self.model_seconds:
             lines.append(
                 f"  time: spaCy model {self.model_seconds:.2f}s, claims stage {self.claims_seconds:.3f}s "
                 f"(ratio {self.time_ratio:.1%}); other claimline stages {self.other_stages_seconds:.2f}s"
@@ -408,6 +438,9 @@ class ClaimsReport:
         if self.agreement is not None:
             lines.append("")
             lines.append(self.agreement.to_text())
+        if self.errors is not None:
+            lines.append("")
+            lines.append(self.errors.to_text())
         return "\n".join(lines)
 
 
@@ -417,19 +450,28 @@ def evaluate(
     model: str | None = None,
     limit: int | None = None,
     agreement: Path | None = None,
+    errors: bool = False,
+    cache: Path | None = None,
 ) -> ClaimsReport:
     """Run the pipeline over the articles of `path` and score the claims stage against their gold.
 
     `agreement`: optionally also score annotator against annotator on that file (human ceiling).
+    `errors`: also sort every miss and false claim into a category
+    (:mod:`claimline.evaluation.claim_errors`). `cache`: a folder keeping the parsed Docs, so a
+    second run only runs claimline's stages (then there is no model time to compare with).
     """
     from claimline.components import CLAIMS
+    from claimline.evaluation.claim_errors import ErrorReport
     from claimline.pipeline import model_name
 
     docs = load_jsonl(path)
     if limit is not None:
         docs = docs[:limit]
-    run = run_pipeline([(d.text, d.published) for d in docs], model=model, until=CLAIMS)
+    run = run_pipeline([(d.text, d.published) for d in docs], model=model, until=CLAIMS, cache=cache)
     report = ClaimsReport(documents=len(docs), model=model_name(model), model_seconds=run.model_seconds)
+    report.cached = run.from_cache
+    if errors:
+        report.errors = ErrorReport()
     for item, doc in zip(docs, run.docs, strict=True):
         tokens = Tokens(item.text)
         gold = gold_claims(item, tokens)
@@ -437,11 +479,34 @@ def evaluate(
         report.gold += len(gold)
         report.system += len(system)
         report.add(score_document(system, gold))
+        if report.errors is not None:
+            _add_errors(report.errors, doc, tokens, system, gold)
     report.claims_seconds = run.stage_seconds.pop(CLAIMS, 0.0)
     report.other_stages_seconds = sum(run.stage_seconds.values())
     if agreement is not None:
         report.agreement = evaluate_agreement(agreement)
     return report
+
+
+def _add_errors(
+    report: ErrorReport,
+    doc: Doc,
+    tokens: Tokens,
+    system: Sequence[AnnotatedClaim],
+    gold: Sequence[AnnotatedClaim],
+) -> None:
+    from claimline.claims.triggers import TriggerFinder
+    from claimline.evaluation.claim_errors import Describer, categorise
+
+    found = TriggerFinder()(doc)
+    # "in" before a source is a trigger too, but would mark every "in" as a known cue
+    words = [*found.verbs, *found.nouns, *(i for i in found.according if doc[i].lower_ != "in")]
+    triggers = tokens.of([(doc[i].idx, doc[i].idx + len(doc[i])) for i in words])
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    describe = Describer(tokens.text, tokens.spans, sentences, system, gold)
+    report.gold += len(gold)
+    report.system += len(system)
+    report.add(categorise(system, gold, triggers), describe, describe.cue_word)
 
 
 def evaluate_agreement(path: Path) -> ClaimsReport:

@@ -66,6 +66,8 @@ class Prepositions(LangModel):
 
 class Words(LangModel):
     according_phrases: list[str]
+    evidential_verbs: list[str]
+    evidential_adverbs: list[str]
     cue_time_adverbs: list[str]
     complementizers: list[str]
     wh_complementizers: list[str]
