@@ -26,8 +26,9 @@ from claimline.batch.items import _failure as _failure
 from claimline.batch.items import text_sha256 as text_sha256
 from claimline.batch.results import _scan_jsonl as _scan_jsonl
 from claimline.batch.results import out_dir_path as out_dir_path
-from claimline.batch.run import BatchSummary, Progress, progress_bar, run_batch
+from claimline.batch.run import BatchSummary, Progress, progress_bar, run_batch, run_batch_inputs
 from claimline.batch.run import _clock as _clock
+from claimline.batch.run import engine_for as engine_for
 from claimline.batch.work import Outcome as Outcome
 from claimline.batch.workers import default_jobs
 from claimline.batch.workers import default_start_method as default_start_method
@@ -44,4 +45,5 @@ __all__ = [
     "extract_many",
     "progress_bar",
     "run_batch",
+    "run_batch_inputs",
 ]

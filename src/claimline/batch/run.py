@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from claimline.batch.engine import iter_outcomes
 from claimline.batch.items import BATCH_SIZE, BatchItem, Published, _failure, text_sha256
@@ -213,6 +213,85 @@ def _write_outcome(
     stream.write(line + "\n")
     stream.flush()
     return outcome.id in existing.present
+
+
+ProgressBar = Callable[[int | None], contextlib.AbstractContextManager[Callable[[Progress], None]]]
+
+
+def run_batch_inputs(
+    inputs: Sequence[str],
+    *,
+    output: Path | None = None,
+    out_dir: Path | None = None,
+    glob: str = "*",
+    recursive: bool = False,
+    jobs: int | None = None,
+    published: Published = None,
+    resume: bool = False,
+    model: str | None = None,
+    scheduler: str | None = None,
+    parquet: bool = False,
+    progress_bar: ProgressBar | None = None,
+) -> BatchSummary:
+    """`claimline batch` on its command-line inputs (files, folders, `-`, URLs; see `discover`).
+
+    The extraction runs on this machine's `jobs` processes (default: its CPUs) or on the Dask
+    cluster `scheduler` names. With `parquet`, results go to `out_dir/results.jsonl` and become
+    tables under `out_dir`. `progress_bar(total)`, when given, makes the `progress` callback
+    (`total` is None when reading stdin).
+    """
+    from claimline.batch.discovery import count_inputs, discover
+    from claimline.batch.workers import default_jobs
+
+    tables_dir = None
+    if parquet:
+        from claimline.tables import RESULTS_NAME, schemas
+
+        if out_dir is None or output is not None:
+            raise UsageError("--format parquet writes tables to --out-dir DIR (not -o)")
+        schemas()  # fails now, not after the batch, when pyarrow is missing
+        tables_dir, output, out_dir = out_dir, out_dir / RESULTS_NAME, None
+    if scheduler is not None and jobs is not None:
+        raise UsageError("--jobs is for this machine; with --scheduler the cluster's workers run")
+    exclude = [p for p in (output, out_dir, tables_dir) if p is not None]
+    items = discover(inputs, glob=glob, recursive=recursive, exclude=exclude)
+
+    def run(progress: Callable[[Progress], None] | None = None) -> BatchSummary:
+        with engine_for(scheduler) as engine:
+            return run_batch(
+                items,
+                output=output,
+                out_dir=out_dir,
+                resume=resume,
+                jobs=jobs or default_jobs(),
+                published=published,
+                model=model,
+                progress=progress,
+                engine=engine,
+            )
+
+    if progress_bar is None:
+        summary = run()
+    else:
+        with progress_bar(count_inputs(inputs, glob=glob, recursive=recursive)) as update:
+            summary = run(update)
+    if tables_dir is not None and output is not None:
+        from claimline.tables import results_to_tables
+
+        results_to_tables(output, tables_dir)
+    return summary
+
+
+@contextlib.contextmanager
+def engine_for(scheduler: str | None) -> Iterator[Any]:
+    """`run_batch`'s engine: None (this machine's worker processes), or Dask's for `--scheduler`."""
+    if scheduler is None:
+        yield None
+        return
+    from claimline.dask import DaskEngine, connect
+
+    with connect(scheduler) as client:
+        yield DaskEngine(client)
 
 
 def _clock(seconds: float | None) -> str:
