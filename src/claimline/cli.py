@@ -5,12 +5,11 @@ spaCy, dateparser and the views are imported inside the commands, so `--help` st
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -19,9 +18,11 @@ from claimline.errors import ClaimlineError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     from rich.console import Console
 
+    from claimline.batch import Progress
     from claimline.models import Article, MergedTimeline
 
 EXIT_CODES_HELP = (
@@ -312,61 +313,36 @@ def batch(
     Inputs may also be fsspec URLs (s3://bucket/news/*.txt, file://...). Exit 0 when every input
     succeeded, 4 when some failed (their lines carry {"id", "error"}).
     """
-    from claimline.batch import (
-        BatchSummary,
-        Progress,
-        count_inputs,
-        default_jobs,
-        discover,
-        progress_bar,
-        run_batch,
-    )
+    from claimline.batch import run_batch_inputs
 
     try:
-        tables_dir = None
-        if output_format is BatchFormat.parquet:
-            from claimline.tables import RESULTS_NAME, schemas
-
-            if out_dir is None or output is not None:
-                raise UsageError("--format parquet writes tables to --out-dir DIR (not -o)")
-            schemas()  # fails now, not after the batch, when pyarrow is missing
-            tables_dir, output, out_dir = out_dir, out_dir / RESULTS_NAME, None
-        if scheduler is not None and jobs is not None:
-            raise UsageError("--jobs is for this machine; with --scheduler the cluster's workers run")
-        exclude = [p for p in (output, out_dir, tables_dir) if p is not None]
-        items = discover(inputs, glob=glob, recursive=recursive, exclude=exclude)
-
-        def run(progress: Callable[[Progress], None] | None = None) -> BatchSummary:
-            with _batch_engine(scheduler) as engine:
-                return run_batch(
-                    items,
-                    output=output,
-                    out_dir=out_dir,
-                    resume=resume,
-                    jobs=jobs or default_jobs(),
-                    published=published,
-                    model=model,
-                    progress=progress,
-                    engine=engine,
-                )
-
-        if not quiet and sys.stderr.isatty():
-            from rich.console import Console
-
-            with progress_bar(
-                Console(stderr=True), count_inputs(inputs, glob=glob, recursive=recursive)
-            ) as update:
-                summary = run(update)
-        else:
-            summary = run()
-        if tables_dir is not None and output is not None:
-            from claimline.tables import results_to_tables
-
-            results_to_tables(output, tables_dir)
+        summary = run_batch_inputs(
+            inputs,
+            output=output,
+            out_dir=out_dir,
+            glob=glob,
+            recursive=recursive,
+            jobs=jobs,
+            published=published,
+            resume=resume,
+            model=model,
+            scheduler=scheduler,
+            parquet=output_format is BatchFormat.parquet,
+            progress_bar=None if quiet or not sys.stderr.isatty() else _stderr_progress_bar,
+        )
     except ClaimlineError as error:
         fail(error)
     typer.echo(f"claimline: {summary.line()}", err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _stderr_progress_bar(total: int | None) -> AbstractContextManager[Callable[[Progress], None]]:
+    """The batch's live progress bar, drawn on stderr."""
+    from rich.console import Console
+
+    from claimline.batch import progress_bar
+
+    return progress_bar(Console(stderr=True), total)
 
 
 class TimelineFormat(str, enum.Enum):
@@ -470,18 +446,6 @@ def _rich_text(render: Callable[[Console], None], *, to_file: bool) -> str:
         )
     )
     return buffer.getvalue()
-
-
-@contextlib.contextmanager
-def _batch_engine(scheduler: str | None) -> Iterator[Any]:
-    """None (this machine's worker processes), or the Dask engine for `--scheduler`."""
-    if scheduler is None:
-        yield None
-        return
-    from claimline.dask import DaskEngine, connect
-
-    with connect(scheduler) as client:
-        yield DaskEngine(client)
 
 
 @app.command()
