@@ -85,13 +85,19 @@ def polarity_of(token: Token) -> Polarity:
     return "negative" if any(c.dep == NEG and c.lower in _NEGATIONS for c in token.children) else "positive"
 
 
-def _cue_claims(claims: list[Claim]) -> list[tuple[int, int, str]]:
-    return [(c.cue.start, c.cue.end, c.id) for c in claims if c.cue is not None]
+def _claim_by_cue_char(claims: list[Claim]) -> dict[int, str]:
+    """The claim whose cue covers each character (the first such claim), for lookups in O(1)."""
+    by_char: dict[int, str] = {}
+    for claim in claims:
+        if claim.cue is not None:
+            for char in range(claim.cue.start, claim.cue.end):
+                by_char.setdefault(char, claim.id)
+    return by_char
 
 
 def mark_candidates(candidates: list[Candidate], claims: list[Claim]) -> None:
     """Tense, polarity, modality; statements (reporting verbs, claim cues) and the claim each makes."""
-    cues = _cue_claims(claims)
+    claim_at = _claim_by_cue_char(claims)
     reporting = vocabulary().reporting
     for candidate in candidates:
         token = candidate.trigger
@@ -99,10 +105,7 @@ def mark_candidates(candidates: list[Candidate], claims: list[Claim]) -> None:
             candidate.tense = verb_tense(token)
             candidate.modality = modality_of(token, candidate.tense)
             candidate.polarity = polarity_of(token)
-        for start, end, claim_id in cues:
-            if start <= token.idx < end:
-                candidate.claim = claim_id
-                break
+        candidate.claim = claim_at.get(token.idx, candidate.claim)
         has_content = any(c.dep in CONTENT_DEPS for c in token.children)
         candidate.reporting = candidate.kind == "verb" and (
             (token.lemma in reporting and (has_content or candidate.claim is not None))

@@ -105,6 +105,9 @@ class _Groups:
     def __init__(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
         self.parent = list(range(len(candidates)))
+        # the members of each group of more than one, by root: `members` must not scan every
+        # candidate (it is called per relation, and a long text has tens of thousands of both)
+        self.groups: dict[int, list[int]] = {}
 
     def find(self, n: int) -> int:
         while self.parent[n] != n:
@@ -114,7 +117,7 @@ class _Groups:
 
     def members(self, n: int) -> list[Candidate]:
         root = self.find(n)
-        return [c for m, c in enumerate(self.candidates) if self.find(m) == root]
+        return [self.candidates[m] for m in self.groups.get(root, [root])]
 
     def strongest(self, n: int) -> Candidate:
         return max(self.members(n), key=lambda c: (_STRENGTH[c.placement], -c.narrative))
@@ -125,7 +128,11 @@ class _Groups:
         if lead_a.placement == lead_b.placement == "date" and lead_a.key // DAY != lead_b.key // DAY:
             return
         lead = max((lead_a, lead_b), key=lambda c: (_STRENGTH[c.placement], -c.narrative))
-        self.parent[self.find(a)] = self.find(b)
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_a] = root_b
+            joined = self.groups.pop(root_a, [root_a]) + self.groups.pop(root_b, [root_b])
+            self.groups[root_b] = sorted(joined)
         for member in self.members(a):
             if member is not lead and member.placement != "date":
                 member.key, member.placement = lead.key, "relation"
